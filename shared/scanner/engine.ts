@@ -1,22 +1,34 @@
 /**
- * Document scan entry point shared by the server and the CLI. The foundation implements import
- * classification for static specifiers; the resolution engine (scanner.md §3) plugs in here.
+ * Document scan entry point shared by the server and the CLI: parse (scanner.md §2), PARSE-001, then
+ * the rule analysis. The foundation implements import classification for static specifiers; the
+ * resolution engine (scanner.md §3, `shared/scanner/analysis`) replaces `runAnalysis` below.
+ * Suppressions, coalescing and fingerprints are applied afterwards by `fileScan.ts`.
  */
 import type * as acorn from 'acorn';
 import { classifySpecifier } from './imports';
 import { parseSource, type ParsedSource } from './parse';
+import type { PolicyOracle } from './policyOracle';
 import { ruleById } from './rules';
-import type { Hit, Tier } from './types';
+import { emptyFacts, type DocumentFacts, type Hit, type Tier } from './types';
 
 export interface ScanDocumentInput {
   text: string;
   /** POSIX path; decides the language and the parse order. */
   path: string;
+  /** Effective policy for POL-* rules; without it no POL-* hits are produced. */
+  policy?: PolicyOracle;
+  extensionId?: string | null;
 }
 
 export interface DocumentScan {
   hits: Hit[];
   parsed: ParsedSource;
+  facts: DocumentFacts;
+}
+
+export interface AnalysisResult {
+  hits: Hit[];
+  facts: DocumentFacts;
 }
 
 export function scanDocument(input: ScanDocumentInput): DocumentScan {
@@ -25,9 +37,28 @@ export function scanDocument(input: ScanDocumentInput): DocumentScan {
   if (parsed.parseError) {
     hits.push(makeHit('PARSE-001', parsed.parseError.offset, parsed.parseError.offset, `Syntax error: ${parsed.parseError.message}; scanned in tolerant mode, results may be incomplete`));
   }
-  for (const literal of staticSpecifiers(parsed.program)) classifyImport(literal, hits);
+  let facts = emptyFacts();
+  try {
+    const analysis = runAnalysis(parsed, input);
+    hits.push(...analysis.hits);
+    facts = analysis.facts;
+  } catch (error) {
+    // Never an empty or crashing result: the file is reported as not (fully) scanned (fail-closed).
+    const reason = error instanceof RangeError ? 'nesting too deep to analyse' : `analysis failed (${error instanceof Error ? error.message : String(error)})`;
+    hits.push(makeHit('SEC-SCAN-001', 0, 0, `Not scanned: ${reason}`));
+  }
   hits.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
-  return { hits, parsed };
+  return { hits, parsed, facts };
+}
+
+/** The rule analysis of one parsed document. */
+function runAnalysis(parsed: ParsedSource, _input: ScanDocumentInput): AnalysisResult {
+  const hits: Hit[] = [];
+  const typeOnly = new Set(parsed.typeOnlyImports.map((t) => t.start));
+  for (const literal of staticSpecifiers(parsed.program)) {
+    if (!typeOnly.has(literal.start)) classifyImport(literal, hits);
+  }
+  return { hits, facts: emptyFacts() };
 }
 
 function classifyImport(literal: acorn.Literal, hits: Hit[]): void {

@@ -2,8 +2,9 @@
 import * as acorn from 'acorn';
 import jsx from 'acorn-jsx';
 import { parse as parseLoose } from 'acorn-loose';
-import ts from 'typescript';
-import { blankSourceFile } from 'ts-blank-space';
+import { stripTypeScript, type StripResult, type TypeOnlyImport } from './tsStrip';
+
+export type { TypeOnlyImport } from './tsStrip';
 
 export type SourceLanguage = 'js' | 'jsx' | 'ts' | 'tsx';
 
@@ -27,8 +28,19 @@ export interface ParsedSource {
   comments: SourceComment[];
   /** Set when every strict attempt failed; `program` then comes from the tolerant parser. */
   parseError?: ParseFailure;
-  /** Set when the TypeScript stripper reported syntax it could not erase. */
+  /** TypeScript syntax the stripper reported but could not erase (informational). */
   stripProblems: ParseFailure[];
+  /** True when the TypeScript stripper threw; the original text was then scanned in tolerant mode. */
+  stripFailed: boolean;
+  /** How the program was obtained. */
+  mode: 'module' | 'script' | 'tolerant';
+  /** Imports and re-exports that are type-only (scanner.md §2.1): never classified, never side-effect imports. */
+  typeOnlyImports: TypeOnlyImport[];
+  /**
+   * Expressions that are not part of `program`: decorator expressions, blanked in `strippedText` and
+   * parsed on their own at their offsets. Analysis walks them like any other expression.
+   */
+  extraExpressions: acorn.Expression[];
 }
 
 const JS_LIKE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
@@ -55,42 +67,83 @@ function attemptOrder(path: string): SourceKind[] {
 
 const JsxParser = acorn.Parser.extend(jsx());
 
-/** Replaces TypeScript-only syntax with spaces, keeping every offset. */
-export function stripTypeScript(text: string, language: SourceLanguage): { text: string; problems: ParseFailure[] } {
-  const problems: ParseFailure[] = [];
-  const kind = language === 'tsx' ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
-  const sourceFile = ts.createSourceFile(language === 'tsx' ? 'input.tsx' : 'input.ts', text, ts.ScriptTarget.ESNext, false, kind);
-  const out = blankSourceFile(sourceFile, (node) => {
-    problems.push({ message: `unsupported TypeScript syntax (${ts.SyntaxKind[node.kind]})`, offset: node.getStart(sourceFile) });
-  });
-  return { text: out, problems };
+/** True when a program node is the tolerant parser's placeholder identifier (`✖`). */
+export function isLoosePlaceholder(node: acorn.Node): boolean {
+  return node.type === 'Identifier' && (node as acorn.Identifier).name === '✖';
 }
 
 export function parseSource(originalText: string, path: string): ParsedSource {
   const language = languageOf(path);
   // A leading BOM becomes a space so offsets are kept (scanner.md §1.2).
   let text = originalText.charCodeAt(0) === 0xfeff ? ' ' + originalText.slice(1) : originalText;
-  let stripProblems: ParseFailure[] = [];
+  let strip: StripResult | undefined;
+  let stripFailure: ParseFailure | undefined;
   if (language === 'ts' || language === 'tsx') {
-    const stripped = stripTypeScript(text, language);
-    text = stripped.text;
-    stripProblems = stripped.problems;
+    try {
+      strip = stripTypeScript(text, language === 'tsx');
+      text = strip.text;
+    } catch (error) {
+      stripFailure = { message: `TypeScript could not be stripped (${describeError(error)})`, offset: 0 };
+    }
   }
   const parser = language === 'jsx' || language === 'tsx' ? JsxParser : acorn.Parser;
-  let firstError: ParseFailure | undefined;
-  for (const sourceType of attemptOrder(path)) {
-    const comments: SourceComment[] = [];
-    try {
-      const program = parser.parse(text, acornOptions(sourceType, comments)) as acorn.Program;
-      return { program, strippedText: text, comments, stripProblems };
-    } catch (error) {
-      firstError ??= toFailure(error);
+  const base = {
+    strippedText: text,
+    stripProblems: strip?.problems ?? [],
+    stripFailed: stripFailure !== undefined,
+    typeOnlyImports: strip?.typeOnlyImports ?? [],
+  };
+  let firstError: ParseFailure | undefined = stripFailure;
+  if (!stripFailure) {
+    for (const sourceType of attemptOrder(path)) {
+      const comments: SourceComment[] = [];
+      try {
+        const program = parser.parse(text, acornOptions(sourceType, comments)) as acorn.Program;
+        const extraExpressions = strip ? parseDecorators(parser, strip, sourceType) : [];
+        return { ...base, program, comments, mode: sourceType, extraExpressions };
+      } catch (error) {
+        firstError ??= toFailure(error);
+      }
     }
   }
   const comments: SourceComment[] = [];
-  const program = parseLoose(text, { ...acornOptions('module', comments), onComment: undefined }) as acorn.Program;
+  let program: acorn.Program;
+  try {
+    program = parseLoose(text, { ...acornOptions('module', comments), onComment: undefined }) as acorn.Program;
+  } catch {
+    // Even the tolerant parser gave up (e.g. nesting deeper than the stack): scan nothing but comments.
+    program = emptyProgram(text.length);
+  }
   collectCommentsTolerantly(text, comments);
-  return { program, strippedText: text, comments, parseError: firstError, stripProblems };
+  const extraExpressions = strip ? parseDecorators(parser, strip, 'module') : [];
+  return { ...base, program, comments, parseError: firstError ?? { message: 'unknown syntax error', offset: 0 }, mode: 'tolerant', extraExpressions };
+}
+
+function emptyProgram(length: number): acorn.Program {
+  return {
+    type: 'Program',
+    body: [],
+    sourceType: 'module',
+    start: 0,
+    end: length,
+    loc: { start: { line: 1, column: 0 }, end: { line: 1, column: 0 } } as acorn.SourceLocation,
+    range: [0, length],
+  } as acorn.Program;
+}
+
+/** Decorator expressions, parsed at their offsets in the text as it was before decorators were blanked. */
+function parseDecorators(parser: typeof acorn.Parser, strip: StripResult, sourceType: SourceKind): acorn.Expression[] {
+  const out: acorn.Expression[] = [];
+  for (const deco of strip.decorators) {
+    // Only the decorator's own text is visible, so the expression cannot run into the decorated code.
+    const input = strip.textWithDecorators.slice(0, deco.end);
+    try {
+      out.push(parser.parseExpressionAt(input, deco.start, acornOptions(sourceType, [])) as acorn.Expression);
+    } catch {
+      // A decorator acorn cannot read is skipped; the class itself is still scanned.
+    }
+  }
+  return out;
 }
 
 function acornOptions(sourceType: SourceKind, comments: SourceComment[]): acorn.Options {
@@ -107,11 +160,16 @@ function acornOptions(sourceType: SourceKind, comments: SourceComment[]): acorn.
   };
 }
 
+function describeError(error: unknown): string {
+  if (error instanceof RangeError) return 'nesting too deep';
+  return error instanceof Error ? error.message : String(error);
+}
+
 function toFailure(error: unknown): ParseFailure {
   if (error instanceof SyntaxError && typeof (error as SyntaxError & { pos?: number }).pos === 'number') {
     return { message: error.message.replace(/ \(\d+:\d+\)$/, ''), offset: (error as SyntaxError & { pos: number }).pos };
   }
-  return { message: error instanceof Error ? error.message : String(error), offset: 0 };
+  return { message: describeError(error), offset: 0 };
 }
 
 /** Collects comments with acorn's tokenizer, stopping quietly at the first token it cannot read. */

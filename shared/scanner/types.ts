@@ -35,6 +35,43 @@ export interface Hit extends TextSpan {
   /** Evasion steps for the `{via}` suffix and the hover, at most three shown. */
   evasion: string[];
   related: RelatedSpan[];
+  /** Policy context for POL-* hits and capability evidence (LSP `data`, scanner.md §10). */
+  capability?: string;
+  decision?: string;
+  layer?: number;
+}
+
+/** Capability evidence site (scanner.md §8.1); offsets into the document. */
+export interface CapabilitySite extends TextSpan {
+  capability: string;
+  /** Source text of the evidence site, e.g. `pi.exec`. */
+  form: string;
+}
+
+/** A statically known command (scanner.md §8.4) for the summary's `exec_commands`. */
+export interface ExecCommandFact extends TextSpan {
+  /** Redacted, truncated preview. */
+  preview: string;
+  classes: string[];
+  decision: 'allow' | 'deny';
+}
+
+/** An env read with a constant name (scanner.md §8.5) for the summary's `env_reads`. */
+export interface EnvReadFact extends TextSpan {
+  name: string;
+  secret: boolean;
+  match: string | null;
+}
+
+/** Facts the analysis reports besides hits; used by the scanner summary (dashboards.md §3). */
+export interface DocumentFacts {
+  capabilities: CapabilitySite[];
+  execCommands: ExecCommandFact[];
+  envReads: EnvReadFact[];
+}
+
+export function emptyFacts(): DocumentFacts {
+  return { capabilities: [], execCommands: [], envReads: [] };
 }
 
 export interface Suppression {

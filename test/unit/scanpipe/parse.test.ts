@@ -1,0 +1,158 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type * as acorn from 'acorn';
+import { walk } from '../../../shared/scanner/engine';
+import { parseSource } from '../../../shared/scanner/parse';
+
+/** Every node whose source text is `needle` in the original text must sit at the same offsets. */
+function findNodes(program: acorn.Node, type: string): acorn.Node[] {
+  return [...walk(program)].filter((n) => n.type === type);
+}
+
+function calleeTexts(src: string, path: string): string[] {
+  const parsed = parseSource(src, path);
+  assert.equal(parsed.parseError, undefined, `parse error: ${JSON.stringify(parsed.parseError)}`);
+  assert.equal(parsed.strippedText.length, src.length);
+  const nodes = [...findNodes(parsed.program, 'CallExpression'), ...parsed.extraExpressions.flatMap((e) => findNodes(e, 'CallExpression'))];
+  return nodes.map((n) => src.slice((n as acorn.CallExpression).callee.start, (n as acorn.CallExpression).callee.end)).sort();
+}
+
+const TS_FILE = `import type { Ctx } from "vm";
+import { type A, type B } from "node:vm";
+import D, { type E } from "lodash";
+import fs = require("fs");
+export import cp = require("child_process");
+enum Color { Red = 1 << 0, Green, Blue = enumInit("2"), }
+export const enum K { A = "a", B = constInit() }
+declare enum Q { X = notCode() }
+namespace NS.Inner {
+  export const x: number = nsValue();
+  export function f(a: string): void { nsBody(a) }
+  export enum E2 { Z = nestedEnum() }
+  type T = string;
+}
+module M2 { export let y = modValue() }
+namespace Types { export type X = 1 }
+declare global { interface Window { x: 1 } }
+class Svc<T extends object> extends Base<T> implements I {
+  @Inject(TOKEN) private readonly dep!: Dep<string>;
+  constructor(private x: number, public readonly y: string = dflt(), protected z?: boolean) { super(); }
+  @Log(level()) method(@Param() p: string): void { methodBody(p as any) }
+  accessor acc = 1;
+  abstract foo(): void;
+  overload(a: string): void;
+  overload(a: any) { overloadBody(a!) }
+}
+@Component({ selector: sel() })
+export class Comp<T> { }
+const v = <any>castTarget();
+const w = (satisfier() satisfies object);
+export = exported();
+`;
+
+describe('TypeScript strip keeps every offset (scanner.md §2.1)', () => {
+  it('parses a file with enums, namespaces, parameter properties, decorators, import =, export =', () => {
+    const callees = calleeTexts(TS_FILE, 'svc.ts');
+    assert.deepEqual(callees, [
+      'Component', 'Inject', 'Log', 'Param', 'constInit', 'dflt', 'enumInit', 'exported', 'level', 'methodBody', 'modValue',
+      'nestedEnum', 'nsBody', 'nsValue', 'overloadBody', 'require', 'require', 'satisfier', 'castTarget', 'sel', 'super',
+    ].sort());
+  });
+
+  it('records type-only imports with the specifier range, and not mixed ones', () => {
+    const parsed = parseSource(TS_FILE, 'svc.ts');
+    assert.deepEqual(parsed.typeOnlyImports.map((t) => [t.source, TS_FILE.slice(t.start, t.end)]), [['vm', '"vm"'], ['node:vm', '"node:vm"']]);
+    assert.match(parsed.strippedText.split('\n')[1], /^import \{ +\} from "node:vm";$/);
+  });
+
+  it('turns enums into blocks of initializer expressions with ; separators', () => {
+    const parsed = parseSource('enum Color { Red = 1 << 0, Green, Blue = f("2"), }\n', 'e.ts');
+    assert.equal(parsed.strippedText, '           {       1 << 0;               f("2")  }\n');
+  });
+
+  it('rewrites import = require and export = with equal length', () => {
+    const src = 'import fs = require("fs");\nexport import cp = require("child_process");\nexport = fs;\n';
+    const parsed = parseSource(src, 'a.ts');
+    assert.equal(parsed.strippedText, 'const  fs = require("fs");\nexport const  cp = require("child_process");\n         fs;\n');
+  });
+
+  it('keeps call ranges exact inside namespaces and parameter properties', () => {
+    const src = 'namespace N {\n  export const a = eval("1");\n}\nclass C { constructor(private readonly e = eval("2")) {} }\n';
+    const parsed = parseSource(src, 'a.ts');
+    const calls = findNodes(parsed.program, 'CallExpression') as acorn.CallExpression[];
+    assert.deepEqual(calls.map((c) => [c.start, src.slice(c.start, c.end)]), [
+      [src.indexOf('eval("1")'), 'eval("1")'],
+      [src.indexOf('eval("2")'), 'eval("2")'],
+    ]);
+    assert.equal(calls[0].loc!.start.line, 2);
+  });
+
+  it('parses decorator expressions at their offsets with locations', () => {
+    const src = 'class A {\n  @dec(eval("x"))\n  m() {}\n}\n';
+    const parsed = parseSource(src, 'a.ts');
+    assert.equal(parsed.parseError, undefined);
+    assert.equal(parsed.extraExpressions.length, 1);
+    const e = parsed.extraExpressions[0];
+    assert.equal(src.slice(e.start, e.end), 'dec(eval("x"))');
+    assert.equal(e.loc!.start.line, 2);
+    assert.equal(parsed.strippedText.includes('@'), false);
+  });
+
+  it('handles TSX with generics, JSX and type assertions', () => {
+    const src = 'import React from "react";\nconst id = <T,>(x: T): T => x;\nexport const App = (p: Props) => <div onClick={() => handler(p as any)}>{run<string>("a")}</div>;\n';
+    const callees = calleeTexts(src, 'App.tsx');
+    assert.deepEqual(callees, ['handler', 'run']);
+  });
+
+  it('handles JSX in .jsx files', () => {
+    assert.deepEqual(calleeTexts('const a = <A b={f()}>{g()}</A>;\n', 'a.jsx'), ['f', 'g']);
+  });
+
+  it('replaces a BOM by a space and keeps CRLF offsets', () => {
+    const src = '\ufeffconst a = 1;\r\nrun();\r\n';
+    const parsed = parseSource(src, 'a.js');
+    assert.equal(parsed.strippedText[0], ' ');
+    const call = findNodes(parsed.program, 'CallExpression')[0];
+    assert.equal(call.start, src.indexOf('run'));
+  });
+});
+
+describe('parse fallback order and tolerant mode (scanner.md §2.2)', () => {
+  it('parses a with statement in .js as script after the module attempt fails', () => {
+    const parsed = parseSource('with (obj) { x }', 'a.js');
+    assert.equal(parsed.mode, 'script');
+    assert.equal(parsed.parseError, undefined);
+  });
+  it('.mjs is module only: with statement is a syntax error', () => {
+    const parsed = parseSource('with (obj) { x }', 'a.mjs');
+    assert.equal(parsed.mode, 'tolerant');
+    assert.ok(parsed.parseError);
+  });
+  it('reports the first error of the first attempt and still parses the rest', () => {
+    const src = 'const a = 1;\nconst b = ;\nlater(x);\n';
+    const parsed = parseSource(src, 'a.js');
+    assert.equal(parsed.mode, 'tolerant');
+    assert.equal(parsed.parseError!.offset, src.indexOf(';\nlater'));
+    const calls = findNodes(parsed.program, 'CallExpression');
+    assert.equal(calls.length, 1);
+  });
+  it('collects comments in tolerant mode', () => {
+    const parsed = parseSource('// first\nconst = ;\n/* second */\n', 'a.js');
+    assert.deepEqual(parsed.comments.map((c) => c.text), [' first', ' second ']);
+  });
+  it('survives 20,000 nested brackets (JS and TS) without throwing', () => {
+    const deep = 'x = ' + '['.repeat(20000) + ']'.repeat(20000) + ';\n// tail\n';
+    for (const path of ['a.js', 'a.ts']) {
+      const parsed = parseSource(deep, path);
+      assert.equal(parsed.mode, 'tolerant', path);
+      assert.ok(parsed.parseError, path);
+      assert.equal(parsed.strippedText.length, deep.length);
+    }
+    assert.equal(parseSource(deep, 'a.ts').stripFailed, true);
+  });
+  it('a TypeScript file with a syntax error is scanned in tolerant mode', () => {
+    const parsed = parseSource('const a: number = ;\nfoo();\n', 'a.ts');
+    assert.equal(parsed.mode, 'tolerant');
+    assert.ok(parsed.parseError);
+  });
+});
