@@ -1,0 +1,481 @@
+/**
+ * TOML position map (waivers.md §4 "Diagnostic ranges"). smol-toml gives values, not positions; this
+ * small, iterative, linear-time scanner maps table headers, (dotted) keys, values and inline tables to
+ * offsets. It tolerates anything smol-toml accepts and never throws on broken input (it is also used
+ * for completion while the user types): on an unexpected character it skips to the end of the line.
+ */
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export type LocValueKind = 'string' | 'array' | 'inline-table' | 'other';
+
+/** One `key = value` pair, at the top level, in a table or inside an inline table. */
+export interface LocEntry {
+  /** Full path: the containing table's path followed by the key's own segments. */
+  path: string[];
+  /** Number of leading path elements that come from the containing table / inline table. */
+  parentLength: number;
+  /** Span of each of the key's own (dotted) segments. */
+  keySegments: Span[];
+  /** Span of the whole key (all segments). */
+  key: Span;
+  value: Span;
+  valueKind: LocValueKind;
+  /** Source text of the value. */
+  raw: string;
+  /** Index into `containers` of the table / inline table holding this pair. */
+  container: number;
+  /** Top-level element spans when the value is an array. */
+  elements?: Span[];
+}
+
+/** A place keys live in: the root, a `[header]`, a `[[header]]` or an inline table `{ … }`. */
+export interface LocContainer {
+  kind: 'root' | 'header' | 'array-header' | 'inline';
+  path: string[];
+  /** Header `[…]` span, or the `{…}` span of an inline table; empty at offset 0 for the root. */
+  span: Span;
+  /** Header key segment spans (headers only). */
+  segments: Span[];
+  /** Indices into `entries`, in document order. */
+  entries: number[];
+}
+
+export interface TomlLocation {
+  entries: LocEntry[];
+  containers: LocContainer[];
+  /** First place where a path of length ≤ 3 is defined: a header segment or a key segment. */
+  definition(path: readonly string[]): Span | undefined;
+  /** The entry whose full path is `path` (paths of length ≤ 4), first occurrence. */
+  entry(path: readonly string[]): LocEntry | undefined;
+  /** Header containers (`[x.y]`) whose path equals `path`, in document order. */
+  headers(path: readonly string[]): LocContainer[];
+}
+
+const MAX_INDEXED_PREFIX = 3;
+const MAX_INDEXED_ENTRY = 4;
+
+function isBareKeyChar(c: number): boolean {
+  return (
+    (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 /* _ */ || c === 45 /* - */
+  );
+}
+
+function isWs(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+function isNl(c: number): boolean {
+  return c === 10 || c === 13;
+}
+
+function pathKey(path: readonly string[]): string {
+  return path.join('\u0000');
+}
+
+function decodeBasic(body: string): string {
+  if (!body.includes('\\')) return body;
+  let out = '';
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (c !== '\\') {
+      out += c;
+      continue;
+    }
+    const n = body[++i];
+    switch (n) {
+      case 'n':
+        out += '\n';
+        break;
+      case 't':
+        out += '\t';
+        break;
+      case 'r':
+        out += '\r';
+        break;
+      case 'b':
+        out += '\b';
+        break;
+      case 'f':
+        out += '\f';
+        break;
+      case 'e':
+        out += '\u001b';
+        break;
+      case 'u':
+      case 'U': {
+        const len = n === 'u' ? 4 : 8;
+        const hex = body.slice(i + 1, i + 1 + len);
+        const cp = Number.parseInt(hex, 16);
+        if (/^[0-9a-fA-F]+$/.test(hex) && hex.length === len && cp <= 0x10ffff) out += String.fromCodePoint(cp);
+        i += len;
+        break;
+      }
+      case 'x': {
+        const hex = body.slice(i + 1, i + 3);
+        out += String.fromCharCode(Number.parseInt(hex, 16) || 0);
+        i += 2;
+        break;
+      }
+      default:
+        out += n ?? '';
+    }
+  }
+  return out;
+}
+
+interface ArrayFrame {
+  type: 'array';
+  start: number;
+  elements: Span[];
+  /** What to do with this value when it closes. */
+  owner: PendingOwner;
+}
+
+interface TableFrame {
+  type: 'table';
+  start: number;
+  container: number;
+  path: string[];
+  owner: PendingOwner;
+}
+
+type Frame = ArrayFrame | TableFrame;
+
+/** A container value waits for its closing bracket; then it completes an array element or an entry. */
+type PendingOwner = { kind: 'element'; frame: ArrayFrame } | { kind: 'entry'; entry: number } | { kind: 'none' };
+
+export function locateToml(text: string): TomlLocation {
+  const n = text.length;
+  const entries: LocEntry[] = [];
+  const containers: LocContainer[] = [{ kind: 'root', path: [], span: { start: 0, end: 0 }, segments: [], entries: [] }];
+  let i = 0;
+
+  const skipWs = (): void => {
+    while (i < n && isWs(text.charCodeAt(i))) i++;
+  };
+  const skipToEol = (): void => {
+    while (i < n && !isNl(text.charCodeAt(i))) i++;
+  };
+  /** Skips whitespace, newlines and comments (used between statements and inside arrays). */
+  const skipBlank = (): void => {
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (isWs(c) || isNl(c)) i++;
+      else if (c === 35 /* # */) skipToEol();
+      else break;
+    }
+  };
+
+  /** Reads a string starting at i (a quote); returns its decoded value. Stops at EOL when unterminated. */
+  const readString = (): string => {
+    const q = text[i];
+    const triple = text.startsWith(q + q + q, i);
+    if (triple) {
+      const bodyStart = i + 3;
+      let j = bodyStart;
+      while (j < n) {
+        if (q === '"' && text[j] === '\\') {
+          j += 2;
+          continue;
+        }
+        if (text.startsWith(q + q + q, j)) break;
+        j++;
+      }
+      if (j >= n) {
+        i = n;
+        return text.slice(bodyStart);
+      }
+      // Up to two extra quotes may close the string (`""""` ends with a quote in the content).
+      let end = j + 3;
+      let extra = 0;
+      while (extra < 2 && text[end] === q) {
+        end++;
+        extra++;
+      }
+      i = end;
+      const body = text.slice(bodyStart, end - 3);
+      const trimmed = body.startsWith('\r\n') ? body.slice(2) : body.startsWith('\n') ? body.slice(1) : body;
+      return q === '"' ? decodeBasic(trimmed) : trimmed;
+    }
+    const bodyStart = i + 1;
+    let j = bodyStart;
+    while (j < n) {
+      const c = text.charCodeAt(j);
+      if (isNl(c)) break;
+      if (q === '"' && c === 92 /* \ */) {
+        j += 2;
+        continue;
+      }
+      if (text[j] === q) break;
+      j++;
+    }
+    const body = text.slice(bodyStart, Math.min(j, n));
+    i = j < n && text[j] === q ? j + 1 : Math.min(j, n);
+    return q === '"' ? decodeBasic(body) : body;
+  };
+
+  /** Reads a (dotted) key at i. Returns undefined without moving when no key starts here. */
+  const readKey = (): { segments: string[]; spans: Span[]; span: Span } | undefined => {
+    const segments: string[] = [];
+    const spans: Span[] = [];
+    const start = i;
+    for (;;) {
+      const c = text.charCodeAt(i);
+      const segStart = i;
+      if (c === 34 /* " */ || c === 39 /* ' */) {
+        segments.push(readString());
+      } else if (i < n && isBareKeyChar(c)) {
+        while (i < n && isBareKeyChar(text.charCodeAt(i))) i++;
+        segments.push(text.slice(segStart, i));
+      } else {
+        break;
+      }
+      spans.push({ start: segStart, end: i });
+      const save = i;
+      skipWs();
+      if (text.charCodeAt(i) === 46 /* . */) {
+        i++;
+        skipWs();
+        continue;
+      }
+      i = save;
+      break;
+    }
+    if (segments.length === 0) {
+      i = start;
+      return undefined;
+    }
+    return { segments, spans, span: { start, end: spans[spans.length - 1].end } };
+  };
+
+  /** A scalar (number, boolean, date, time): up to a delimiter, trailing whitespace trimmed. */
+  const readScalar = (): void => {
+    const start = i;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (isNl(c) || c === 44 /* , */ || c === 93 /* ] */ || c === 125 /* } */ || c === 35 /* # */) break;
+      i++;
+    }
+    let end = i;
+    while (end > start && isWs(text.charCodeAt(end - 1))) end--;
+    if (end === start && i < n && i === start) {
+      // Nothing readable: consume one character so the scan always progresses.
+      i++;
+      end = i;
+    } else {
+      i = end;
+    }
+  };
+
+  const kindAt = (pos: number): LocValueKind => {
+    const c = text.charCodeAt(pos);
+    if (c === 34 || c === 39) return 'string';
+    if (c === 91) return 'array';
+    if (c === 123) return 'inline-table';
+    return 'other';
+  };
+
+  const addEntry = (container: number, parentPath: string[], key: { segments: string[]; spans: Span[]; span: Span }, valueStart: number): number => {
+    const idx = entries.length;
+    entries.push({
+      path: [...parentPath, ...key.segments],
+      parentLength: parentPath.length,
+      keySegments: key.spans,
+      key: key.span,
+      value: { start: valueStart, end: valueStart },
+      valueKind: kindAt(valueStart),
+      raw: '',
+      container,
+    });
+    containers[container].entries.push(idx);
+    return idx;
+  };
+
+  const finishEntry = (idx: number, end: number, elements?: Span[]): void => {
+    const e = entries[idx];
+    e.value = { start: e.value.start, end };
+    e.raw = text.slice(e.value.start, end);
+    if (elements) e.elements = elements;
+  };
+
+  /**
+   * Reads the value at i. Containers are handled with an explicit stack (nesting depth is
+   * attacker-controlled). `owner` receives the completed value.
+   */
+  const readValue = (owner: PendingOwner): void => {
+    const stack: Frame[] = [];
+    const complete = (o: PendingOwner, start: number, end: number, elements?: Span[]): void => {
+      if (o.kind === 'element') o.frame.elements.push({ start, end });
+      else if (o.kind === 'entry') finishEntry(o.entry, end, elements);
+    };
+    const begin = (o: PendingOwner, path: string[]): void => {
+      const start = i;
+      const c = text.charCodeAt(i);
+      if (c === 34 || c === 39) {
+        readString();
+        complete(o, start, i);
+      } else if (c === 91 /* [ */) {
+        i++;
+        stack.push({ type: 'array', start, elements: [], owner: o });
+      } else if (c === 123 /* { */) {
+        i++;
+        const container = containers.length;
+        containers.push({ kind: 'inline', path, span: { start, end: start }, segments: [], entries: [] });
+        stack.push({ type: 'table', start, container, path, owner: o });
+      } else {
+        readScalar();
+        complete(o, start, i);
+      }
+    };
+    begin(owner, owner.kind === 'entry' ? entries[owner.entry].path : []);
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1];
+      skipBlank();
+      if (i >= n) {
+        // Unterminated container: close everything at EOF.
+        while (stack.length > 0) {
+          const f = stack.pop() as Frame;
+          if (f.type === 'table') containers[f.container].span = { start: f.start, end: n };
+          complete(f.owner, f.start, n, f.type === 'array' ? f.elements : undefined);
+        }
+        break;
+      }
+      const c = text.charCodeAt(i);
+      if (frame.type === 'array') {
+        if (c === 93 /* ] */) {
+          i++;
+          stack.pop();
+          complete(frame.owner, frame.start, i, frame.elements);
+          continue;
+        }
+        if (c === 44 /* , */) {
+          i++;
+          continue;
+        }
+        if (c === 125 /* } */ || c === 61 /* = */) {
+          i++; // stray delimiter: skip
+          continue;
+        }
+        begin({ kind: 'element', frame }, []);
+        continue;
+      }
+      // Inline table.
+      if (c === 125 /* } */) {
+        i++;
+        stack.pop();
+        containers[frame.container].span = { start: frame.start, end: i };
+        complete(frame.owner, frame.start, i);
+        continue;
+      }
+      if (c === 44 /* , */) {
+        i++;
+        continue;
+      }
+      const key = readKey();
+      if (!key) {
+        i++; // garbage inside an inline table: skip one character
+        continue;
+      }
+      skipWs();
+      if (text.charCodeAt(i) !== 61 /* = */) continue;
+      i++;
+      skipWs();
+      const idx = addEntry(frame.container, frame.path, key, i);
+      if (i >= n || isNl(text.charCodeAt(i))) {
+        finishEntry(idx, i);
+        continue;
+      }
+      begin({ kind: 'entry', entry: idx }, entries[idx].path);
+    }
+  };
+
+  let current = 0;
+  while (i < n) {
+    skipBlank();
+    if (i >= n) break;
+    const c = text.charCodeAt(i);
+    if (c === 91 /* [ */) {
+      const start = i;
+      const isArray = text.charCodeAt(i + 1) === 91;
+      i += isArray ? 2 : 1;
+      skipWs();
+      const key = readKey();
+      skipWs();
+      if (text.charCodeAt(i) === 93) i++;
+      if (isArray && text.charCodeAt(i) === 93) i++;
+      current = containers.length;
+      containers.push({
+        kind: isArray ? 'array-header' : 'header',
+        path: key ? key.segments : [],
+        span: { start, end: i },
+        segments: key ? key.spans : [],
+        entries: [],
+      });
+    } else {
+      const key = readKey();
+      if (key) {
+        skipWs();
+        if (text.charCodeAt(i) === 61 /* = */) {
+          i++;
+          skipWs();
+          const idx = addEntry(current, containers[current].path, key, i);
+          if (i >= n || isNl(text.charCodeAt(i)) || text.charCodeAt(i) === 35) finishEntry(idx, i);
+          else readValue({ kind: 'entry', entry: idx });
+        }
+      }
+    }
+    // Rest of the statement line: whitespace and a comment are fine; anything else is skipped.
+    skipToEol();
+  }
+
+  // Indexes.
+  const defs = new Map<string, Span>();
+  const byPath = new Map<string, LocEntry>();
+  const headerMap = new Map<string, LocContainer[]>();
+  const define = (path: readonly string[], upto: number, span: (k: number) => Span | undefined): void => {
+    for (let k = 1; k <= Math.min(upto, MAX_INDEXED_PREFIX); k++) {
+      const key = pathKey(path.slice(0, k));
+      if (defs.has(key)) continue;
+      const s = span(k);
+      if (s) defs.set(key, s);
+    }
+  };
+  // Document order: merge headers and entries by their start offset.
+  const events: { start: number; apply: () => void }[] = [];
+  for (const ct of containers) {
+    if (ct.kind !== 'header' && ct.kind !== 'array-header') continue;
+    if (ct.path.length <= MAX_INDEXED_PREFIX) {
+      const hk = pathKey(ct.path);
+      const list = headerMap.get(hk) ?? [];
+      list.push(ct);
+      headerMap.set(hk, list);
+    }
+    events.push({ start: ct.span.start, apply: () => define(ct.path, ct.path.length, (k) => ct.segments[k - 1]) });
+  }
+  for (const e of entries) {
+    events.push({
+      start: e.key.start,
+      apply: () => {
+        define(e.path, e.path.length, (k) => (k > e.parentLength ? e.keySegments[k - e.parentLength - 1] : undefined));
+        if (e.path.length <= MAX_INDEXED_ENTRY) {
+          const k = pathKey(e.path);
+          if (!byPath.has(k)) byPath.set(k, e);
+        }
+      },
+    });
+  }
+  events.sort((a, b) => a.start - b.start);
+  for (const ev of events) ev.apply();
+
+  return {
+    entries,
+    containers,
+    definition: (path) => defs.get(pathKey(path)),
+    entry: (path) => byPath.get(pathKey(path)),
+    headers: (path) => headerMap.get(pathKey(path)) ?? [],
+  };
+}

@@ -1,0 +1,400 @@
+/**
+ * Staged validation of `tests/suite_classification.toml` (waivers.md §4, §5, §10):
+ * stage 1 syntax (smol-toml), stage 2 shape (zod), stage 3 semantics (dates, scope, bead, status).
+ */
+import { parse, TomlDate, TomlError } from 'smol-toml';
+import { z } from 'zod';
+import { daysBetween, parseIsoDate } from '../common/dates';
+import { LineIndex } from '../common/lineIndex';
+import { locateToml, type Span, type TomlLocation } from './locator';
+import { msg, QUARANTINE_KIND, WAIVER_KIND, type EntryKind } from './messages';
+import {
+  BEAD_RE,
+  CODE_ORDER,
+  DATE_FORM_RE,
+  LANES,
+  QUARANTINE_CATEGORIES,
+  SCOPES,
+  SELF_GATE,
+  type EntryResult,
+  type Lane,
+  type NotStringKind,
+  type Problem,
+  type Scope,
+  type Severity,
+  type Status,
+  type SyntaxError,
+  type ValidationOptions,
+} from './model';
+import { nearestName } from './nearest';
+
+export interface WaiverFileResult {
+  text: string;
+  today: string;
+  syntax: SyntaxError | null;
+  waivers: EntryResult[];
+  quarantine: EntryResult[];
+  suiteProblems: Problem[];
+  location: TomlLocation;
+  lines: LineIndex;
+}
+
+type TomlObject = Record<string, unknown>;
+
+export function isTomlTable(v: unknown): v is TomlObject {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
+}
+
+const PLACEHOLDER_WORDS = new Set(['yourname', 'todo', 'tbd', 'xxx', 'bd-xxxx']);
+
+export function isPlaceholder(value: string): boolean {
+  const t = value.trim();
+  return /^<.*>$/s.test(t) || PLACEHOLDER_WORDS.has(t.toLowerCase());
+}
+
+/** zod shape of one entry: every known key a string, required keys present, anything else allowed (UNKNOWN-KEY). */
+function entryShape(kind: EntryKind): z.ZodType<TomlObject> {
+  const fields: Record<string, z.ZodType> = {};
+  for (const k of kind.required) fields[k] = z.string();
+  for (const k of kind.optional) fields[k] = z.string().optional();
+  return z.object(fields).catchall(z.unknown()) as unknown as z.ZodType<TomlObject>;
+}
+const SHAPES = { waiver: entryShape(WAIVER_KIND), quarantine: entryShape(QUARANTINE_KIND) };
+
+const codeRank = new Map<string, number>(CODE_ORDER.map((c, i) => [c, i]));
+function rank(code: string): number {
+  return codeRank.get(code.slice(code.indexOf('-') + 1)) ?? CODE_ORDER.length;
+}
+
+function parserMessage(e: TomlError): string {
+  const first = e.message.split('\n')[0] ?? e.message;
+  return first.replace(/^Invalid TOML document:\s*/, '');
+}
+
+function valueKindOf(v: unknown, raw: string | undefined): { kind: NotStringKind; datePart?: string } {
+  if (v instanceof TomlDate || v instanceof Date) {
+    const d = v as TomlDate;
+    const isTime = typeof d.isTime === 'function' && d.isTime();
+    if (isTime) return { kind: 'time' };
+    const m = raw ? /^\d{4}-\d{2}-\d{2}/.exec(raw) : null;
+    return { kind: 'date', datePart: m ? m[0] : Number.isNaN(d.getTime()) ? '' : d.toISOString().slice(0, 10) };
+  }
+  if (typeof v === 'boolean') return { kind: 'boolean' };
+  if (typeof v === 'bigint') return { kind: 'integer' };
+  if (typeof v === 'number') {
+    const r = (raw ?? String(v)).toLowerCase();
+    const isFloat = !/^[+-]?0[xob]/.test(r) && (/[.e]/.test(r) || /inf|nan/.test(r));
+    return { kind: isFloat ? 'float' : 'integer' };
+  }
+  if (Array.isArray(v)) return { kind: 'array' };
+  return { kind: 'table' };
+}
+
+function sortProblems(problems: Problem[]): Problem[] {
+  return problems
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => rank(a.p.code) - rank(b.p.code) || a.i - b.i)
+    .map((x) => x.p);
+}
+
+export function appliesIn(id: string, status: Status, scope: Scope | null): Lane[] {
+  if (id === SELF_GATE || scope === null) return [];
+  if (status !== 'active' && status !== 'expiring_soon') return [];
+  return LANES.filter((l) => scope === 'both' || scope === l);
+}
+
+function validateEntry(
+  kind: EntryKind,
+  id: string | null,
+  value: unknown,
+  loc: TomlLocation,
+  opts: ValidationOptions,
+  fallback: Span,
+): EntryResult {
+  const P = kind.prefix;
+  const table = kind.table;
+  const header = (id === null ? loc.definition([table]) : loc.definition([table, id])) ?? fallback;
+  const problems: Problem[] = [];
+  const add = (code: string, severity: Severity, field: string | null, message: string, span: Span, extra?: Partial<Problem>): void => {
+    problems.push({ code: `${P}-${code}`, severity, field, message, span, ...extra });
+  };
+  const idText = id ?? '';
+  const knownGate = kind.kind === 'waiver' ? opts.knownGates.includes(idText) : false;
+  const raw: Record<string, string | null> = {};
+  for (const k of [...kind.required, ...kind.optional]) raw[k] = null;
+
+  // Gate / key checks (stage 2, table level).
+  const gateChecks = (): void => {
+    if (id === null) return;
+    if (kind.kind === 'waiver') {
+      if (!knownGate) {
+        const nearest = nearestName(id, opts.knownGates, 3);
+        add('UNKNOWN-GATE', 'warning', null, msg.unknownGate(id, nearest), header, nearest ? { nearest } : {});
+      }
+      if (id === SELF_GATE) add('SELF', 'warning', null, msg.self(), header);
+    } else if (!/^[A-Za-z0-9_]+$/.test(id)) {
+      add('KEY', 'warning', null, msg.quarantineKey(id), header);
+    }
+  };
+
+  if (!isTomlTable(value)) {
+    add('NOT-TABLE', 'error', null, msg.notTable(kind, id), header);
+    gateChecks();
+    const sorted = sortProblems(problems);
+    return {
+      kind: kind.kind,
+      id: idText,
+      header,
+      status: 'invalid',
+      detail: sorted.find((p) => p.severity === 'error')?.message ?? '',
+      knownGate,
+      scope: null,
+      appliesIn: [],
+      problems: sorted,
+      raw,
+    };
+  }
+
+  const path = (key: string): string[] => (id === null ? [table, key] : [table, id, key]);
+  const valueSpan = (key: string): Span => loc.entry(path(key))?.value ?? loc.definition(path(key)) ?? header;
+  const keySpan = (key: string): Span => loc.entry(path(key))?.key ?? loc.definition(path(key)) ?? header;
+
+  // Stage 2: shape (zod decides which fields are missing / not strings).
+  const shape = SHAPES[kind.kind].safeParse(value);
+  const badType = new Set<string>();
+  const missing = new Set<string>();
+  if (!shape.success) {
+    for (const issue of shape.error.issues) {
+      const key = String(issue.path[0] ?? '');
+      if (!key) continue;
+      if (!(key in value) || value[key] === undefined) missing.add(key);
+      else badType.add(key);
+    }
+  }
+  const missingOrdered = kind.required.filter((k) => missing.has(k));
+  if (missingOrdered.length > 0) add('MISSING-FIELD', 'error', null, msg.missing(missingOrdered), header);
+
+  const passed: Record<string, string> = {};
+  const known = [...kind.required, ...kind.optional];
+  for (const key of known) {
+    if (!(key in value)) continue;
+    const v = value[key];
+    if (typeof v === 'string') raw[key] = v;
+    if (badType.has(key) || typeof v !== 'string') {
+      const entry = loc.entry(path(key));
+      const info = valueKindOf(v, entry?.raw);
+      const message = info.kind === 'date' ? msg.notStringDate(key, info.datePart ?? '') : msg.notString(key, info.kind);
+      add('NOT-STRING', 'error', key, message, valueSpan(key), { notString: info });
+      continue;
+    }
+    if (v.trim() === '') {
+      add('EMPTY', 'error', key, msg.empty(key), valueSpan(key));
+      continue;
+    }
+    if (kind.kind === 'waiver' && isPlaceholder(v)) {
+      add('PLACEHOLDER', 'error', key, msg.placeholder(key, v), valueSpan(key));
+      continue;
+    }
+    passed[key] = v;
+  }
+  for (const key of Object.keys(value)) {
+    if (known.includes(key)) continue;
+    const nearest = nearestName(key, known, 2);
+    add('UNKNOWN-KEY', 'warning', key, msg.unknownKey(kind, key, idText), keySpan(key), nearest ? { nearest } : {});
+  }
+  gateChecks();
+
+  // Stage 3: semantics on values that passed stage 2.
+  const ck = kind.createdKey;
+  const dates: Record<string, string> = {};
+  for (const key of [ck, 'expires']) {
+    const v = passed[key];
+    if (v === undefined) continue;
+    if (!DATE_FORM_RE.test(v)) add('DATE-FORMAT', 'error', key, msg.dateFormat(key, v), valueSpan(key));
+    else if (parseIsoDate(v) === undefined) add('DATE-INVALID', 'error', key, msg.dateInvalid(key, v), valueSpan(key));
+    else dates[key] = v;
+  }
+  let scope: Scope | null = null;
+  if (kind.kind === 'waiver' && passed.scope !== undefined) {
+    if ((SCOPES as readonly string[]).includes(passed.scope)) scope = passed.scope as Scope;
+    else add('SCOPE', 'error', 'scope', msg.scope(passed.scope), valueSpan('scope'));
+  }
+  if (kind.kind === 'quarantine' && passed.category !== undefined && !(QUARANTINE_CATEGORIES as readonly string[]).includes(passed.category)) {
+    add('CATEGORY', 'error', 'category', msg.category(passed.category), valueSpan('category'));
+  }
+  if (passed.bead !== undefined && !BEAD_RE.test(passed.bead)) add('BEAD', 'error', 'bead', msg.bead(passed.bead), valueSpan('bead'));
+  const created = dates[ck];
+  const expires = dates.expires;
+  if (created !== undefined && expires !== undefined) {
+    const duration = daysBetween(created, expires);
+    if (duration < 0) add('DATE-ORDER', 'error', 'expires', msg.dateOrder(kind, created, expires), valueSpan('expires'));
+    else if (duration > kind.maxDays) add('DURATION', 'error', 'expires', msg.duration(kind, duration, created, expires), valueSpan('expires'));
+    if (kind.kind === 'waiver' && daysBetween(opts.today, created) > 1) {
+      add('CREATED-FUTURE', 'error', 'created', msg.createdFuture(created), valueSpan('created'));
+    }
+  }
+  const d = expires !== undefined ? daysBetween(opts.today, expires) : undefined;
+  const hasError = problems.some((p) => p.severity === 'error');
+  let status: Status;
+  let detail: string;
+  if (hasError || d === undefined) {
+    status = 'invalid';
+    detail = sortProblems(problems).find((p) => p.severity === 'error')?.message ?? '';
+  } else if (d < 0) {
+    status = 'expired';
+    detail = msg.expired(kind, d, passed.owner ?? '', passed.bead ?? '');
+    add('EXPIRED', 'error', 'expires', detail, valueSpan('expires'));
+  } else if (d <= kind.soonDays) {
+    status = 'expiring_soon';
+    detail = msg.expiring(kind, d, passed.owner ?? '', passed.bead ?? '');
+    add('EXPIRING', 'warning', 'expires', detail, valueSpan('expires'));
+  } else {
+    status = 'active';
+    detail = msg.active(d);
+  }
+  const result: EntryResult = {
+    kind: kind.kind,
+    id: idText,
+    header,
+    status,
+    detail,
+    knownGate,
+    scope,
+    appliesIn: kind.kind === 'waiver' ? appliesIn(idText, status, scope) : [],
+    problems: sortProblems(problems),
+    raw,
+  };
+  if (d !== undefined) result.daysRemaining = d;
+  if (created !== undefined) result.created = created;
+  if (expires !== undefined) result.expires = expires;
+  return result;
+}
+
+function validateEntries(kind: EntryKind, doc: TomlObject, loc: TomlLocation, opts: ValidationOptions): EntryResult[] {
+  if (!(kind.table in doc)) return [];
+  const top = doc[kind.table];
+  const fallback = { start: 0, end: 0 };
+  if (!isTomlTable(top)) return [validateEntry(kind, null, top, loc, opts, fallback)];
+  const ids = Object.keys(top);
+  // Document order (object key order puts integer-like keys first).
+  const pos = (id: string): number => loc.definition([kind.table, id])?.start ?? Number.MAX_SAFE_INTEGER;
+  ids.sort((a, b) => pos(a) - pos(b));
+  return ids.map((id) => validateEntry(kind, id, top[id], loc, opts, loc.definition([kind.table]) ?? fallback));
+}
+
+const SUITES = ['unit', 'vcr', 'e2e'] as const;
+
+function validateSuites(doc: TomlObject, loc: TomlLocation): Problem[] {
+  const problems: Problem[] = [];
+  const suite = doc.suite;
+  const fileStart = { start: 0, end: 0 };
+  const suiteSpan = loc.definition(['suite']) ?? fileStart;
+  const seen = new Map<string, string>();
+  if (suite !== undefined && !isTomlTable(suite)) {
+    problems.push({ code: 'SUITE-SHAPE', severity: 'error', field: null, message: '"suite" must be a table of suites', span: suiteSpan });
+    return problems;
+  }
+  const tables = suite ?? {};
+  const names = Object.keys(tables).sort(
+    (a, b) => (loc.definition(['suite', a])?.start ?? 0) - (loc.definition(['suite', b])?.start ?? 0),
+  );
+  for (const name of names) {
+    const t = tables[name];
+    const head = loc.definition(['suite', name]) ?? suiteSpan;
+    if (!isTomlTable(t)) {
+      problems.push({ code: 'SUITE-SHAPE', severity: 'error', field: null, message: msg.suiteNotTable(name), span: head });
+      continue;
+    }
+    const files = t.files;
+    const entry = loc.entry(['suite', name, 'files']);
+    const ok = Array.isArray(files) && files.every((f) => typeof f === 'string' && f.trim() !== '');
+    if (!ok) {
+      problems.push({ code: 'SUITE-SHAPE', severity: 'error', field: 'files', message: msg.suiteShape(name), span: entry?.value ?? head });
+      continue;
+    }
+    (files as string[]).forEach((stem, idx) => {
+      const first = seen.get(stem);
+      if (first !== undefined) {
+        const span = entry?.elements?.[idx] ?? entry?.value ?? head;
+        const message = first === name ? msg.suiteDupSame(stem, name) : msg.suiteDupOther(stem, first, name);
+        problems.push({ code: 'SUITE-DUP', severity: 'warning', field: 'files', message, span });
+      } else seen.set(stem, name);
+    });
+  }
+  for (const name of SUITES) {
+    if (!(name in tables)) {
+      problems.push({ code: 'SUITE-MISSING', severity: 'information', field: null, message: msg.suiteMissing(name), span: suiteSpan });
+    }
+  }
+  return problems;
+}
+
+function syntaxErrorOf(e: unknown, text: string, lines: LineIndex, loc: TomlLocation): SyntaxError {
+  let line = 1;
+  let column = 1;
+  let parser = e instanceof Error ? e.message : String(e);
+  if (e instanceof TomlError) {
+    line = e.line;
+    column = e.column;
+    parser = parserMessage(e);
+  }
+  const lineStart = lines.lineStart(line - 1);
+  const offset = Math.min(text.length, lineStart + Math.max(0, column - 1));
+  let lineEnd = offset;
+  while (lineEnd < text.length && text[lineEnd] !== '\n' && text[lineEnd] !== '\r') lineEnd++;
+  let span: Span = { start: offset, end: Math.min(offset + 1, lineEnd) };
+  let message = msg.syntax(parser);
+  // A duplicate [waiver.X] table gets its own message, on the second header.
+  for (const ct of loc.containers) {
+    if (ct.kind !== 'header' || ct.path.length !== 2 || ct.path[0] !== 'waiver') continue;
+    if (offset < ct.span.start || offset > ct.span.end) continue;
+    const def = loc.definition(ct.path);
+    if (def && def.start < ct.segments[1].start) {
+      message = msg.duplicate(ct.path[1]);
+      span = ct.span;
+    }
+    break;
+  }
+  const problem: Problem = { code: 'WVR-SYNTAX', severity: 'error', field: null, message, span };
+  return { message, line, column, span, problem };
+}
+
+export function validateWaiverFile(text: string, opts: ValidationOptions): WaiverFileResult {
+  const lines = new LineIndex(text);
+  const location = locateToml(text);
+  let doc: TomlObject;
+  try {
+    doc = parse(text) as TomlObject;
+  } catch (e) {
+    return {
+      text,
+      today: opts.today,
+      syntax: syntaxErrorOf(e, text, lines, location),
+      waivers: [],
+      quarantine: [],
+      suiteProblems: [],
+      location,
+      lines,
+    };
+  }
+  return {
+    text,
+    today: opts.today,
+    syntax: null,
+    waivers: validateEntries(WAIVER_KIND, doc, location, opts),
+    quarantine: validateEntries(QUARANTINE_KIND, doc, location, opts),
+    suiteProblems: validateSuites(doc, location),
+    location,
+    lines,
+  };
+}
+
+/** Every problem of the file in document order of entries (syntax, waivers, quarantine, suites). */
+export function allProblems(result: WaiverFileResult): Problem[] {
+  if (result.syntax) return [result.syntax.problem];
+  return [
+    ...result.waivers.flatMap((w) => w.problems),
+    ...result.quarantine.flatMap((q) => q.problems),
+    ...result.suiteProblems,
+  ];
+}
