@@ -154,6 +154,13 @@ function parseSuppression(
   };
 }
 
+/** Target line resolver for comment-driven markers (suppressions, `pi-expect`), 0-based or null. */
+export function createTargetResolver(ctx: Omit<SuppressionContext, 'today' | 'firstStatementStart'>): (comment: SourceComment) => number | null {
+  let codeLines: Uint8Array | undefined;
+  const full = { ...ctx, today: '1970-01-01', firstStatementStart: null };
+  return (comment) => targetLineOf(comment, full, (codeLines ??= linesWithCode(full)));
+}
+
 /** Trailing comment → its own line; otherwise the next line that holds code (scanner.md §7.2). */
 function targetLineOf(comment: SourceComment, ctx: SuppressionContext, codeLines: Uint8Array): number | null {
   const startLine = ctx.lines.positionAt(comment.start).line;
