@@ -7,59 +7,21 @@
 import { z } from 'zod';
 
 // ---------------------------------------------------------------- waiver audit (pi.ci.waiver_audit.v1)
-export const WAIVER_AUDIT_SCHEMA_ID = 'pi.ci.waiver_audit.v1';
+// The waiver validator owns the format (waivers.md §8); the dashboards read it with the same schema.
+export {
+  WAIVER_AUDIT_SCHEMA_ID,
+  WaiverAuditSchema as waiverAuditSchema,
+  type WaiverAudit,
+  type AuditWaiver as WaiverAuditEntry,
+} from '../waivers/audit';
+import type { RawWaiverSchema } from '../waivers/audit';
+export type RawWaiver = z.infer<typeof RawWaiverSchema>;
 export const waiverStatusSchema = z.enum(['active', 'expiring_soon', 'expired', 'invalid']);
 export type WaiverStatus = z.infer<typeof waiverStatusSchema>;
 export const laneSchema = z.enum(['preflight', 'full']);
 export type Lane = z.infer<typeof laneSchema>;
-
-export const waiverAuditEntrySchema = z.object({
-  gate_id: z.string(),
-  status: waiverStatusSchema,
-  detail: z.string(),
-  days_remaining: z.number().int().optional(),
-  known_gate: z.boolean(),
-  scope: z.enum(['full', 'preflight', 'both']).nullable(),
-  applies_in: z.array(laneSchema),
-  problems: z.array(z.object({ code: z.string(), severity: z.string(), field: z.string().nullable(), message: z.string() })),
-});
-export type WaiverAuditEntry = z.infer<typeof waiverAuditEntrySchema>;
-
-const nullableString = z.string().nullable();
-export const rawWaiverSchema = z.object({
-  gate_id: z.string(),
-  owner: nullableString,
-  created: nullableString,
-  expires: nullableString,
-  bead: nullableString,
-  reason: nullableString,
-  scope: nullableString,
-  remove_when: nullableString,
-  renewal_note: nullableString.optional(),
-});
-export type RawWaiver = z.infer<typeof rawWaiverSchema>;
-
 export const gateStatusSchema = z.enum(['pass', 'warn', 'fail', 'skip']);
 export type GateStatus = z.infer<typeof gateStatusSchema>;
-
-export const waiverAuditSchema = z.object({
-  schema: z.literal(WAIVER_AUDIT_SCHEMA_ID),
-  generated_at: z.string(),
-  today: z.string(),
-  source: z.object({ path: z.string(), sha256: z.string() }).nullable(),
-  parse_error: z.object({ message: z.string(), line: z.number(), column: z.number() }).nullable(),
-  max_duration_days: z.number().int(),
-  expiring_soon_days: z.number().int(),
-  total_waivers: z.number().int().nonnegative(),
-  active: z.number().int().nonnegative(),
-  expired: z.number().int().nonnegative(),
-  expiring_soon: z.number().int().nonnegative(),
-  invalid: z.number().int().nonnegative(),
-  waivers: z.array(waiverAuditEntrySchema),
-  raw_waivers: z.array(rawWaiverSchema),
-  gate_verdict: z.object({ gate_id: z.literal('waiver_lifecycle'), status: gateStatusSchema, detail: z.string() }),
-});
-export type WaiverAudit = z.infer<typeof waiverAuditSchema>;
 
 export const WAIVER_COUNT_KEYS = ['total_waivers', 'active', 'expired', 'expiring_soon', 'invalid'] as const;
 

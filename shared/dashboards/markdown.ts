@@ -1,6 +1,7 @@
 /** The Markdown summary (dashboards.md §5), rendered from the artifacts only. */
 import type { DashboardData } from './model';
 import type { GateStatus, WaiverStatus } from './inputSchemas';
+import { formatDecimal } from './rates';
 
 export const STATUS_ICON: Record<GateStatus, string> = { pass: '✔', warn: '⚠', fail: '✖', skip: '⏭' };
 const SLO_ICON = { pass: '✔', fail: '✖', not_measured: '–' } as const;
@@ -40,10 +41,10 @@ export function renderMarkdown(data: DashboardData): string {
       const waiver = r.waived
         ? `waived (${r.waived.status}${r.waived.days_remaining === null ? '' : `, ${r.waived.days_remaining}d left`}; ${r.waived.bead ?? '?'}, ${r.waived.owner ?? '?'})`
         : null;
-      out.push(`| ${STATUS_ICON[r.status]} | ${link(r.id, r.artifact_path)} | ${r.blocking ? 'yes' : 'no'} | ${r.status}${r.fail_closed ? ' (fail-closed)' : ''} | ${cell(r.detail)} | ${cell(waiver)} | ${code(r.reproduce_command)} |`);
+      out.push(`| ${STATUS_ICON[r.status]} | ${link(r.id, r.artifact_path)} | ${r.blocking ? 'yes' : 'no'} | ${r.status}${r.fail_closed ? ' (fail-closed)' : ''}${r.waived ? ' (waived)' : ''} | ${cell(r.detail)} | ${cell(waiver)} | ${code(r.reproduce_command)} |`);
     }
     const th = t.thresholds;
-    out.push('', `Thresholds: pass rate ≥ ${th.min_pass_rate_pct ?? 'invalid'} (${th.source.min_pass_rate_pct}), failures ≤ ${th.max_fail_count ?? 'invalid'} (${th.source.max_fail_count}), N/A ≤ ${th.max_na_count ?? 'invalid'} (${th.source.max_na_count}).`, '');
+    out.push('', `Thresholds: pass rate ≥ ${th.min_pass_rate_pct === null ? 'invalid' : formatDecimal(th.min_pass_rate_pct)} (${th.source.min_pass_rate_pct}), failures ≤ ${th.max_fail_count ?? 'invalid'} (${th.source.max_fail_count}), N/A ≤ ${th.max_na_count ?? 'invalid'} (${th.source.max_na_count}).`, '');
     for (const c of t.conditions) out.push(`- ${c}`);
   } else {
     out.push('## CI gates', '', `> ✖ ${g.problem}`);

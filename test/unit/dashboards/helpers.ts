@@ -9,6 +9,10 @@ import { dirname, join } from 'node:path';
 import type { CompatDecisionResult, CompatEvaluator, CompatPolicyPort } from '../../../shared/dashboards/compat';
 import type { CompatProfile } from '../../../shared/dashboards/compatSchema';
 import type { WaiverAudit } from '../../../shared/dashboards/inputSchemas';
+import type { DashboardPorts } from '../../../shared/dashboards/generate';
+import { HOST_GATE_ARTIFACTS } from '../../../shared/dashboards/gates';
+import { computeWaiverAudit } from '../../../shared/dashboards/ports';
+import { scanSummary } from './fixtures';
 
 export interface TableConfig {
   allowDangerous?: boolean;
@@ -82,3 +86,44 @@ export function audit(partial: Partial<WaiverAudit> = {}): WaiverAudit {
   };
   return { ...base, ...partial };
 }
+
+export const NOW = Date.parse('2026-02-20T12:00:00.000Z');
+
+export const WAIVER_TOML = `[waiver.ext_must_pass]
+owner = "TopazForest"
+created = "2026-02-10"
+expires = "2026-03-05"
+bead = "bd-1f42.4.4"
+reason = "Extension conformance blocked by upstream runtime bug"
+scope = "both"
+remove_when = "Runtime fix merged and all must-pass extensions pass"
+
+[waiver.ext_provider_compat]
+owner = "TopazForest"
+created = "2026-02-15"
+expires = "2026-02-22"
+bead = "bd-1f42.4.6"
+reason = "Provider shim pending"
+scope = "preflight"
+remove_when = "Shim released"
+`;
+
+export function sampleWorkspace(): string {
+  const root = tempDir();
+  put(root, 'tests/suite_classification.toml', WAIVER_TOML);
+  putJson(root, HOST_GATE_ARTIFACTS.conformanceRegression, { status: 'pass' });
+  putJson(root, HOST_GATE_ARTIFACTS.extMustPass, { status: 'fail', blocking_failures: 2 });
+  put(root, HOST_GATE_ARTIFACTS.nonMockUnit, '{"rubric": "ok"}\n');
+  putJson(root, HOST_GATE_ARTIFACTS.conformanceSummary, { pass_rate_pct: 86.2, counts: { total: 224, pass: 193, fail: 21, na: 10 } });
+  return root;
+}
+
+export function ports(workspace: string, config: TableConfig = {}, nowMs = NOW): DashboardPorts {
+  return {
+    scanSummary: (at) => scanSummary(at),
+    waiverAudit: (_at, today) => computeWaiverAudit({ workspace, today, nowMs }),
+    compatPolicy: (presetsOnly) => tablePolicy(presetsOnly ? {} : config, presetsOnly ? 'presets' : 'configured'),
+    secretsCoverage: () => ({ covered: 119, total: 121, coverage_pct: 98.3 }),
+  };
+}
+
