@@ -134,7 +134,9 @@ function finish(input: FinishInput): FileScanResult {
     if (hit.layer !== undefined) draft.layer = hit.layer;
     return draft;
   };
-  for (const merged of coalesce([...input.hits, ...input.supHits])) drafts.push(base(merged.hit, merged.message, merged.alsoMatched));
+  for (const merged of coalesce(input.hits)) drafts.push(base(merged.hit, merged.message, merged.alsoMatched));
+  // Suppression diagnostics are about the comment, one per problem; they are never merged.
+  for (const hit of input.supHits) drafts.push(base(hit, hit.message, []));
   for (const s of input.suppressed) {
     drafts.push({ ...base(s.hit, s.hit.message, []), suppression: { reason: s.reason, until: s.until, line: s.line, fileLevel: s.fileLevel } });
   }
