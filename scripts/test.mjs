@@ -12,6 +12,12 @@ mkdirSync(out, { recursive: true });
 let passed = 0;
 let failed = 0;
 
+// A fresh clone has no node_modules yet: install first so `npm test` is the only command needed.
+if (!existsSync(join(root, 'node_modules', '.bin', 'tsx'))) {
+  const r = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
 function run(cmd, args, env = {}) {
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
   return r.status ?? 1;

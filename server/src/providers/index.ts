@@ -1,0 +1,5 @@
+/** Every document provider, in routing order: the first that handles a document owns it. */
+import { scannerProvider } from './scanner';
+import type { DocumentProvider } from './types';
+
+export const PROVIDERS: readonly DocumentProvider[] = [scannerProvider];

@@ -1,0 +1,8 @@
+/** Registers every custom request handler (one module per area). */
+import type { Connection } from 'vscode-languageserver';
+import type { ServerHandle } from '../startServer';
+import { registerScannerRequests } from './scanner';
+
+export function registerRequests(connection: Connection, server: ServerHandle): void {
+  registerScannerRequests(connection, server);
+}

@@ -1,0 +1,26 @@
+/**
+ * Runs INSIDE the real VS Code extension host (code-server here, @vscode/test-electron on a desktop).
+ * Exports run(): the suites are bundled into this file and registered after mocha's pre-require.
+ */
+import { writeFileSync } from 'node:fs';
+import Mocha from 'mocha';
+import { defineFoundationSuite } from './suite/foundation';
+import { defineManifestSuite } from './suite/manifest';
+
+export function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 60_000, reporter: 'spec' });
+  mocha.suite.emit('pre-require', globalThis, 'pi-security-e2e', mocha);
+  defineManifestSuite();
+  defineFoundationSuite();
+  return new Promise((resolve, reject) => {
+    mocha.run((failures) => {
+      const total = mocha.suite.total();
+      const summary = `${total - failures} passed, ${failures} failed`;
+      console.log(`SUMMARY ${summary}`);
+      const resultFile = process.env.TEST_RESULT_FILE_INNER ?? process.env.TEST_RESULT_FILE;
+      if (resultFile) writeFileSync(resultFile, summary + '\n');
+      if (failures > 0) reject(new Error(`${failures} tests failed.`));
+      else resolve();
+    });
+  });
+}
