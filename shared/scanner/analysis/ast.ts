@@ -1,0 +1,45 @@
+/** Loose ESTree node access for the analysis (acorn nodes; internal only). */
+/* eslint-disable @typescript-eslint/no-explicit-any */
+export type Nd = { type: string; start: number; end: number; loc?: { start: { line: number; column: number } } } & Record<string, any>;
+
+const SKIP_KEYS = new Set(['loc', 'range', 'start', 'end', 'type', 'raw', 'value', 'regex', 'bigint', 'name', 'operator', 'kind', 'sourceType']);
+
+export function isNode(value: unknown): value is Nd {
+  return value !== null && typeof value === 'object' && typeof (value as { type?: unknown }).type === 'string';
+}
+
+/** Child nodes with their key, in source order. */
+export function children(node: Nd): Array<[Nd, string, number]> {
+  const out: Array<[Nd, string, number]> = [];
+  for (const key in node) {
+    if (SKIP_KEYS.has(key)) continue;
+    const value = node[key];
+    if (value === null || typeof value !== 'object') continue;
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) if (isNode(value[i])) out.push([value[i], key, i]);
+    } else if (isNode(value)) out.push([value, key, -1]);
+  }
+  return out;
+}
+
+/** Strips wrappers that do not change the value: `a?.b` chains and (when present) parentheses. */
+export function unwrap(node: Nd): Nd {
+  let n = node;
+  for (let i = 0; i < 64; i++) {
+    if (n.type === 'ChainExpression' || n.type === 'ParenthesizedExpression') n = n.expression;
+    else break;
+  }
+  return n;
+}
+
+export function isFunctionNode(node: Nd): boolean {
+  return node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression';
+}
+
+/** Static property name of a non-computed member/property key, or a literal computed key. */
+export function staticKey(keyNode: Nd, computed: boolean): string | null {
+  if (!computed && keyNode.type === 'Identifier') return keyNode.name;
+  if (!computed && keyNode.type === 'PrivateIdentifier') return null;
+  if (keyNode.type === 'Literal' && (typeof keyNode.value === 'string' || typeof keyNode.value === 'number')) return String(keyNode.value);
+  return null;
+}

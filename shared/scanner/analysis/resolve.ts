@@ -1,0 +1,713 @@
+/**
+ * The resolution engine (scanner.md §3): maps expressions to symbolic values, with aliasing,
+ * object/array literal members, require forms, call/apply/bind, Reflect, the pi parameter rules and
+ * constant folding (§3.2) under its limits.
+ */
+import { staticKey, unwrap, type Nd } from './ast';
+import type { Binding, PathStep, ScopeInfo } from './scope';
+import {
+  alternatives,
+  constString,
+  global,
+  isGlobal,
+  konst,
+  MAX_PATH,
+  ref,
+  union,
+  UNKNOWN,
+  withStep,
+  withTrace,
+  type Root,
+  type Technique,
+  type Value,
+} from './values';
+
+export const FOLD_MAX_DEPTH = 32;
+export const FOLD_MAX_CHARS = 10_000;
+export const FOLD_MAX_STEPS = 100_000;
+
+/** Names that denote the global object when not shadowed. */
+export const GLOBAL_OBJECT_NAMES: ReadonlySet<string> = new Set(['globalThis', 'global', 'window', 'self']);
+const TIMER_NAMES: ReadonlySet<string> = new Set(['setTimeout', 'setInterval', 'setImmediate']);
+const BYTE_ENCODINGS: ReadonlySet<string> = new Set(['base64', 'base64url', 'hex', 'latin1', 'binary', 'utf8', 'utf-8']);
+const PATH_MODULES: ReadonlySet<string> = new Set(['path', 'path/posix']);
+
+export interface CallTarget {
+  target: Value;
+  /** Effective argument nodes; null when not statically known (e.g. `.apply(t, args)`). */
+  args: Nd[] | null;
+  construct: boolean;
+  via: string[];
+}
+
+/** Normalizes a module specifier to the root of a reference path (`node:` prefix removed). */
+export function moduleRoot(spec: string): Value {
+  const trimmed = spec.trim();
+  const norm = trimmed.startsWith('node:') ? trimmed.slice(5) : trimmed;
+  if (norm === 'process') return global('process');
+  return ref({ kind: 'module', spec: norm }, []);
+}
+
+export class Resolver {
+  private readonly memo = new Map<Nd, Value>();
+  private readonly inProgress = new Set<Nd>();
+  private readonly bindingMemo = new Map<Binding, Value>();
+  private readonly bindingProgress = new Set<Binding>();
+  private steps = 0;
+  private depth = 0;
+  private truncations = 0;
+  /** `fnStart:index` of parameters that receive the pi object. */
+  private readonly piParams = new Set<string>();
+  readonly defaultExportFns = new Set<Nd>();
+
+  constructor(
+    readonly scopes: ScopeInfo,
+    private readonly lineOf: (offset: number) => number,
+  ) {}
+
+  // ---------------------------------------------------------------- pi parameters
+
+  /** Finds default-exported functions and propagates `Pi` into local function parameters (§3.1). */
+  preparePi(): void {
+    for (const node of this.scopes.nodes) {
+      if (node.type === 'ExportDefaultDeclaration') this.addDefaultExport(node.declaration);
+      else if (node.type === 'ExportNamedDeclaration' && !node.source) {
+        for (const spec of node.specifiers) {
+          const exported = spec.exported.type === 'Identifier' ? spec.exported.name : spec.exported.value;
+          if (exported === 'default') this.addDefaultExport(spec.local);
+        }
+      } else if (node.type === 'AssignmentExpression' && node.operator === '=' && node.left.type === 'MemberExpression') {
+        const target = this.evaluate(node.left);
+        if (this.isModuleExportsTarget(target)) this.addDefaultExport(node.right);
+      }
+    }
+    this.clearMemo();
+    const calls = this.scopes.nodes.filter((n) => n.type === 'CallExpression' && n.arguments.length > 0 && unwrap(n.callee).type === 'Identifier');
+    for (let round = 0; round < 3; round++) {
+      let changed = false;
+      for (const call of calls) {
+        const callee = this.evaluate(call.callee);
+        if (callee.k !== 'fn') continue;
+        call.arguments.forEach((arg: Nd, index: number) => {
+          const key = `${callee.node.start}:${index}`;
+          if (this.piParams.has(key)) return;
+          if (alternatives(this.evaluate(arg)).some((v) => v.k === 'ref' && v.root.kind === 'pi' && v.keys.length === 0)) {
+            this.piParams.add(key);
+            changed = true;
+          }
+        });
+      }
+      this.clearMemo();
+      if (!changed) break;
+    }
+  }
+
+  private isModuleExportsTarget(v: Value): boolean {
+    if (v.k !== 'ref' || v.root.kind !== 'global') return false;
+    const path = [v.root.name, ...v.keys].join('.');
+    return path === 'module.exports' || path === 'exports.default' || path === 'module.exports.default';
+  }
+
+  private addDefaultExport(node: Nd | null | undefined): void {
+    if (!node) return;
+    const v = this.evaluate(node);
+    for (const alt of alternatives(v)) if (alt.k === 'fn') this.defaultExportFns.add(alt.node);
+  }
+
+  private clearMemo(): void {
+    this.memo.clear();
+    this.bindingMemo.clear();
+  }
+
+  // ---------------------------------------------------------------- evaluation
+
+  evaluate(node: Nd | null | undefined): Value {
+    if (!node) return UNKNOWN;
+    const cached = this.memo.get(node);
+    if (cached) return cached;
+    if (this.inProgress.has(node) || this.depth >= FOLD_MAX_DEPTH || ++this.steps > FOLD_MAX_STEPS) {
+      this.truncations++;
+      return UNKNOWN;
+    }
+    const before = this.truncations;
+    this.inProgress.add(node);
+    this.depth++;
+    let value: Value;
+    try {
+      value = this.compute(node);
+    } finally {
+      this.depth--;
+      this.inProgress.delete(node);
+    }
+    if (value.k === 'const' && typeof value.v === 'string' && value.v.length > FOLD_MAX_CHARS) value = UNKNOWN;
+    if (this.truncations === before) this.memo.set(node, value);
+    return value;
+  }
+
+  private compute(node: Nd): Value {
+    switch (node.type) {
+      case 'Literal':
+        if (node.regex || typeof node.bigint === 'string') return UNKNOWN;
+        if (typeof node.value === 'string') return konst(node.value, typeof node.raw === 'string' && /\\(?:x|u|[0-7])/.test(node.raw) ? 'escape sequences' : null);
+        return konst(node.value as string | number | boolean | null);
+      case 'TemplateLiteral':
+        return this.foldTemplate(node, false);
+      case 'TaggedTemplateExpression': {
+        const tag = this.evaluate(node.tag);
+        if (tag.k === 'ref' && tag.root.kind === 'global' && tag.root.name === 'String' && tag.keys.length === 1 && tag.keys[0] === 'raw') {
+          return this.foldTemplate(node.quasi, true);
+        }
+        return UNKNOWN;
+      }
+      case 'Identifier':
+        return this.identifier(node);
+      case 'ChainExpression':
+      case 'ParenthesizedExpression':
+      case 'AwaitExpression':
+        return this.evaluate(node.expression ?? node.argument);
+      case 'SequenceExpression': {
+        const last = node.expressions[node.expressions.length - 1];
+        const v = this.evaluate(last);
+        return v.k === 'const' ? v : withStep(v, `indirect call (${this.text(node)})`);
+      }
+      case 'ConditionalExpression':
+        return union([this.evaluate(node.consequent), this.evaluate(node.alternate)]);
+      case 'LogicalExpression':
+        return union([this.evaluate(node.left), this.evaluate(node.right)]);
+      case 'AssignmentExpression':
+        return node.operator === '=' ? this.evaluate(node.right) : UNKNOWN;
+      case 'MemberExpression':
+        return this.memberExpression(node);
+      case 'CallExpression':
+        return this.callValue(node);
+      case 'ImportExpression': {
+        const spec = constString(this.evaluate(node.source));
+        return spec === null ? UNKNOWN : moduleRoot(spec);
+      }
+      case 'NewExpression': {
+        const callee = this.evaluate(node.callee);
+        if (callee.k === 'ref' && callee.root.kind !== 'pi' && callee.keys.length < MAX_PATH) return ref(callee.root, [...callee.keys, '()new']);
+        return UNKNOWN;
+      }
+      case 'FunctionExpression':
+      case 'FunctionDeclaration':
+      case 'ArrowFunctionExpression':
+      case 'ClassExpression':
+      case 'ClassDeclaration':
+        return { k: 'fn', node, via: [], related: [] };
+      case 'ObjectExpression':
+        return { k: 'obj', node, via: [], related: [] };
+      case 'ArrayExpression':
+        return { k: 'arr', node, via: [], related: [] };
+      case 'BinaryExpression':
+        return this.binary(node);
+      case 'UnaryExpression': {
+        if (node.operator === 'void') return konst(undefined);
+        const arg = this.evaluate(node.argument);
+        if (arg.k !== 'const') return UNKNOWN;
+        if (node.operator === '-' && typeof arg.v === 'number') return konst(-arg.v);
+        if (node.operator === '+' && (typeof arg.v === 'number' || typeof arg.v === 'string')) return konst(Number(arg.v));
+        return UNKNOWN;
+      }
+      default:
+        return UNKNOWN;
+    }
+  }
+
+  text(node: Nd): string {
+    return this.sourceText(node.start, node.end);
+  }
+
+  sourceText: (start: number, end: number) => string = () => '';
+
+  private foldTemplate(tpl: Nd, raw: boolean): Value {
+    let out = '';
+    let asm: Technique | null = tpl.expressions.length > 0 ? 'template literal' : null;
+    for (let i = 0; i < tpl.quasis.length; i++) {
+      const q = tpl.quasis[i].value;
+      const piece = raw ? q.raw : q.cooked;
+      if (typeof piece !== 'string') return UNKNOWN;
+      out += piece;
+      if (!raw && /\\(?:x|u|[0-7])/.test(q.raw) && !asm) asm = 'escape sequences';
+      if (i < tpl.expressions.length) {
+        const v = this.evaluate(tpl.expressions[i]);
+        if (v.k !== 'const') return UNKNOWN;
+        out += String(v.v);
+      }
+      if (out.length > FOLD_MAX_CHARS) return UNKNOWN;
+    }
+    return konst(out, asm);
+  }
+
+  private binary(node: Nd): Value {
+    const op = node.operator;
+    if (!['+', '-', '*', '/', '%'].includes(op)) return UNKNOWN;
+    const l = this.evaluate(node.left);
+    if (l.k !== 'const') return UNKNOWN;
+    const r = this.evaluate(node.right);
+    if (r.k !== 'const') return UNKNOWN;
+    if (op === '+') {
+      const lv = l.v as string | number;
+      const rv = r.v as string | number;
+      const v: unknown = (lv as number) + (rv as number);
+      if (typeof v === 'string') {
+        if (v.length > FOLD_MAX_CHARS) return UNKNOWN;
+        const nonEmpty = String(l.v).length > 0 && String(r.v).length > 0;
+        return konst(v, l.asm ?? r.asm ?? (nonEmpty ? 'concatenation' : null));
+      }
+      return konst(v as number);
+    }
+    if (typeof l.v !== 'number' || typeof r.v !== 'number') return UNKNOWN;
+    const a = l.v;
+    const b = r.v;
+    return konst(op === '-' ? a - b : op === '*' ? a * b : op === '/' ? a / b : a % b);
+  }
+
+  private identifier(node: Nd): Value {
+    const binding = this.scopes.refBinding.get(node) ?? this.scopes.declBinding.get(node) ?? null;
+    if (!binding) {
+      if (node.name === 'undefined') return konst(undefined);
+      if (GLOBAL_OBJECT_NAMES.has(node.name)) return global('globalObject');
+      if (node.name === 'pi') return ref({ kind: 'pi' }, []);
+      return global(node.name);
+    }
+    const v = this.bindingValue(binding);
+    if (v.k === 'const' || v.k === 'unknown' || node === binding.id) return v;
+    if (binding.kind === 'var' || binding.kind === 'let' || binding.kind === 'const') {
+      const init = binding.inits[0];
+      const renamed = init && init.path.length > 0 && init.prop && !(init.prop.key.type === 'Identifier' && init.prop.key.name === binding.name);
+      const plainDestructure = init && init.path.length > 0 && !renamed;
+      const related = { start: binding.id.start, end: binding.id.end, message: `"${binding.name}" declared here` };
+      if (plainDestructure) return withStep(v, null, related);
+      return withStep(v, `alias "${binding.name}" declared on line ${this.lineOf(binding.id.start)}`, related);
+    }
+    if (binding.kind === 'import' && binding.importInfo) {
+      const src = binding.importInfo.source;
+      return withStep(v, null, { start: src.start, end: src.end, message: `"${binding.name}" imported here` });
+    }
+    return v;
+  }
+
+  bindingValue(b: Binding): Value {
+    const cached = this.bindingMemo.get(b);
+    if (cached) return cached;
+    if (this.bindingProgress.has(b)) {
+      this.truncations++;
+      return UNKNOWN;
+    }
+    this.bindingProgress.add(b);
+    const before = this.truncations;
+    let v: Value;
+    try {
+      v = this.computeBinding(b);
+    } finally {
+      this.bindingProgress.delete(b);
+    }
+    if (this.truncations === before) this.bindingMemo.set(b, v);
+    return v;
+  }
+
+  private computeBinding(b: Binding): Value {
+    switch (b.kind) {
+      case 'function':
+      case 'class':
+        return b.fnNode ? { k: 'fn', node: b.fnNode, via: [], related: [] } : UNKNOWN;
+      case 'import': {
+        const info = b.importInfo;
+        if (!info) return UNKNOWN;
+        const base = moduleRoot(info.spec);
+        if (info.imported === '*' || info.imported === 'default') return base;
+        return this.member(base, info.imported);
+      }
+      case 'param': {
+        const p = b.param;
+        if (!p) return UNKNOWN;
+        const isPi = (p.index === 0 && this.defaultExportFns.has(p.fn)) || this.piParams.has(`${p.fn.start}:${p.index}`) || (b.name === 'pi' && p.path.length === 0);
+        if (!isPi) return UNKNOWN;
+        return this.applyPath(ref({ kind: 'pi' }, []), p.path);
+      }
+      case 'catch':
+        return UNKNOWN;
+      default: {
+        const values: Value[] = [];
+        for (const init of b.inits) {
+          if (init.init === null) {
+            const owner = init.owner;
+            values.push(owner.type === 'VariableDeclarator' && !owner.init && init.path.length === 0 ? konst(undefined) : UNKNOWN);
+          } else values.push(this.applyPath(this.evaluate(init.init), init.path));
+        }
+        for (const w of b.writes) values.push(w ? this.evaluate(w) : UNKNOWN);
+        const meaningful = values.length > 1 ? values.filter((v) => !(v.k === 'const' && v.v === undefined)) : values;
+        return union(meaningful.length ? meaningful : values);
+      }
+    }
+  }
+
+  private applyPath(value: Value, path: PathStep[]): Value {
+    let v = value;
+    for (const step of path) {
+      if ('index' in step) return UNKNOWN;
+      let key = step.key;
+      if (key === null && step.keyNode) key = this.foldKey(step.keyNode);
+      if (key === null) return UNKNOWN;
+      v = this.member(v, key);
+    }
+    return v;
+  }
+
+  /** Folds a computed key to a string, or null. */
+  foldKey(node: Nd): string | null {
+    const v = this.evaluate(node);
+    if (v.k !== 'const' || (typeof v.v !== 'string' && typeof v.v !== 'number')) return null;
+    return String(v.v);
+  }
+
+  /** The key of a member expression (static or folded), with the folded value when computed. */
+  memberKey(node: Nd): { key: string | null; folded: Value | null } {
+    if (!node.computed) return { key: node.property.type === 'Identifier' ? node.property.name : null, folded: null };
+    const folded = this.evaluate(node.property);
+    const key = folded.k === 'const' && (typeof folded.v === 'string' || typeof folded.v === 'number') ? String(folded.v) : null;
+    return { key, folded };
+  }
+
+  private memberExpression(node: Nd): Value {
+    const { key } = this.memberKey(node);
+    if (key === null) return UNKNOWN;
+    let obj = this.evaluate(node.object);
+    if (node.computed && node.property.type !== 'Literal') obj = withStep(obj, `computed key ${this.text(node.property)}`);
+    return this.member(obj, key);
+  }
+
+  member(obj: Value, key: string): Value {
+    if (obj.k === 'union') return union(obj.items.map((item) => withTrace(this.member(item, key), obj)));
+    switch (obj.k) {
+      case 'ref': {
+        const r = obj.root;
+        if (r.kind === 'global' && r.name === 'globalObject' && obj.keys.length === 0) {
+          const target = GLOBAL_OBJECT_NAMES.has(key) ? global('globalObject') : global(key);
+          return withTrace(target, obj);
+        }
+        const keys = [...obj.keys, key];
+        if (keys.length > MAX_PATH) return UNKNOWN;
+        const normalized = normalizeRef(r, keys);
+        return withTrace(normalized, obj);
+      }
+      case 'obj': {
+        const props = obj.node.properties as Nd[];
+        for (let i = props.length - 1; i >= 0; i--) {
+          const p = props[i];
+          if (p.type !== 'Property') return UNKNOWN;
+          const k = p.computed ? this.foldKey(p.key) : staticKey(p.key, false);
+          if (k === null) {
+            if (p.computed) return UNKNOWN;
+            continue;
+          }
+          if (k !== key) continue;
+          if (p.kind !== 'init') return UNKNOWN;
+          return withTrace(this.evaluate(p.value), obj);
+        }
+        return UNKNOWN;
+      }
+      case 'arr': {
+        if (!/^\d+$/.test(key)) return UNKNOWN;
+        const index = Number(key);
+        const els = obj.node.elements as Array<Nd | null>;
+        for (let i = 0; i <= index && i < els.length; i++) if (els[i] && els[i]!.type === 'SpreadElement') return UNKNOWN;
+        const el = els[index];
+        return el ? withTrace(this.evaluate(el), obj) : UNKNOWN;
+      }
+      case 'strarr':
+        return /^\d+$/.test(key) && Number(key) < obj.items.length ? konst(obj.items[Number(key)], obj.asm) : UNKNOWN;
+      default:
+        return UNKNOWN;
+    }
+  }
+
+  // ---------------------------------------------------------------- calls
+
+  /** What a call or construction actually invokes, seeing through `.call`, `.apply` and `Reflect`. */
+  callTarget(call: Nd): CallTarget {
+    const callee = unwrap(call.callee);
+    if (call.type === 'NewExpression') return { target: this.evaluate(callee), args: call.arguments, construct: true, via: [] };
+    if (callee.type === 'MemberExpression' && !isGlobal(this.evaluate(callee.object), 'Reflect')) {
+      const { key } = this.memberKey(callee);
+      if (key === 'call') return { target: withStep(this.evaluate(callee.object), '.call'), args: call.arguments.slice(1), construct: false, via: ['.call'] };
+      if (key === 'apply') {
+        return { target: withStep(this.evaluate(callee.object), '.apply'), args: this.arrayArgs(call.arguments[1]), construct: false, via: ['.apply'] };
+      }
+    }
+    const target = this.evaluate(callee);
+    if (target.k === 'ref' && target.root.kind === 'global' && target.root.name === 'Reflect' && target.keys.length === 1) {
+      if (target.keys[0] === 'apply') {
+        return { target: withStep(this.evaluate(call.arguments[0]), 'Reflect.apply'), args: this.arrayArgs(call.arguments[2]), construct: false, via: ['Reflect.apply'] };
+      }
+      if (target.keys[0] === 'construct') {
+        return { target: withStep(this.evaluate(call.arguments[0]), 'Reflect.construct'), args: this.arrayArgs(call.arguments[1]), construct: true, via: ['Reflect.construct'] };
+      }
+    }
+    return { target, args: call.arguments, construct: false, via: [] };
+  }
+
+  private arrayArgs(node: Nd | undefined): Nd[] | null {
+    if (!node) return [];
+    const n = unwrap(node);
+    if (n.type === 'ArrayExpression' && !n.elements.some((e: Nd | null) => !e || e.type === 'SpreadElement')) return n.elements;
+    return null;
+  }
+
+  /** True when the value is the `require` function (or an alias of it, §3.1). */
+  isRequire(v: Value): boolean {
+    return isGlobal(v, 'require');
+  }
+
+  private callValue(call: Nd): Value {
+    const callee = unwrap(call.callee);
+    // `X.bind(…)` denotes X itself.
+    if (callee.type === 'MemberExpression' && this.memberKey(callee).key === 'bind') {
+      const bound = this.evaluate(callee.object);
+      if (bound.k !== 'unknown') return withStep(bound, '.bind');
+    }
+    const { target, args } = this.callTarget(call);
+    const folded = this.foldCall(call, callee, target, args);
+    if (folded) return folded;
+    for (const alt of alternatives(target)) {
+      if (this.isRequire(alt)) {
+        const arg = args && args[0];
+        const spec = arg ? this.evaluate(arg) : UNKNOWN;
+        const s = constString(spec);
+        if (s === null) return UNKNOWN;
+        const root = moduleRoot(s);
+        return spec.k === 'const' && spec.asm ? withStep(root, `assembled module name (${spec.asm})`) : root;
+      }
+      if (alt.k !== 'ref') continue;
+      if (alt.root.kind === 'module' && alt.root.spec === 'module' && alt.keys.length === 1 && alt.keys[0] === 'createRequire') return global('require');
+      if (alt.root.kind === 'global' && alt.keys.length === 0 && (alt.root.name === 'Function' || alt.root.name === 'eval') && args && args.length > 0) {
+        const body = constString(this.evaluate(args[args.length - 1]));
+        if (body !== null && /^\s*(?:return\s+)?this\s*;?\s*$/.test(body)) return global('globalObject');
+      }
+      if (alt.root.kind === 'global' && alt.root.name === 'Reflect' && alt.keys.length === 1 && alt.keys[0] === 'get' && args && args.length >= 2) {
+        const key = this.foldKey(args[1]);
+        if (key !== null) return withStep(this.member(this.evaluate(args[0]), key), 'Reflect.get');
+      }
+    }
+    if (target.k === 'ref' && target.root.kind !== 'pi' && target.keys.length < MAX_PATH && !(target.root.kind === 'global' && target.keys.length === 0 && target.root.name !== 'require')) {
+      return ref(target.root, [...target.keys, '()']);
+    }
+    return UNKNOWN;
+  }
+
+  /** Constant folding of calls (§3.2). Returns null when the call is not a folding form. */
+  private foldCall(_call: Nd, callee: Nd, target: Value, args: Nd[] | null): Value | null {
+    if (!args) return null;
+    if (target.k === 'ref' && target.root.kind === 'global') {
+      const path = [target.root.name, ...target.keys].join('.');
+      switch (path) {
+        case 'String.fromCharCode':
+        case 'String.fromCodePoint': {
+          const codes: number[] = [];
+          for (const a of args) {
+            const v = this.evaluate(a);
+            if (v.k !== 'const' || typeof v.v !== 'number' || !Number.isInteger(v.v) || v.v < 0 || v.v > 0x10ffff) return UNKNOWN;
+            codes.push(v.v);
+          }
+          if (codes.length > FOLD_MAX_CHARS) return UNKNOWN;
+          return konst(path === 'String.fromCharCode' ? String.fromCharCode(...codes) : String.fromCodePoint(...codes), 'char codes');
+        }
+        case 'atob': {
+          const s = constString(this.evaluate(args[0]));
+          if (s === null || !/^[A-Za-z0-9+/=\s]*$/.test(s)) return UNKNOWN;
+          return konst(Buffer.from(s, 'base64').toString('latin1'), 'base64 literal');
+        }
+        case 'decodeURIComponent':
+        case 'decodeURI': {
+          const s = constString(this.evaluate(args[0]));
+          if (s === null) return UNKNOWN;
+          try {
+            const out = path === 'decodeURI' ? decodeURI(s) : decodeURIComponent(s);
+            return konst(out, out === s ? null : 'URI decoding');
+          } catch {
+            return UNKNOWN;
+          }
+        }
+        case 'String': {
+          if (args.length === 0) return konst('');
+          const v = this.evaluate(args[0]);
+          if (v.k !== 'const') return UNKNOWN;
+          return konst(String(v.v), v.asm);
+        }
+        case 'Buffer.from': {
+          const s = constString(this.evaluate(args[0]));
+          if (s === null) return UNKNOWN;
+          const enc = args[1] ? constString(this.evaluate(args[1])) : 'utf8';
+          if (enc === null || !BYTE_ENCODINGS.has(enc)) return UNKNOWN;
+          if (enc === 'hex' && !/^(?:[0-9a-fA-F]{2})*$/.test(s)) return UNKNOWN;
+          const data = Buffer.from(s, enc as BufferEncoding);
+          const asm: Technique = enc === 'hex' ? 'hex literal' : enc.startsWith('base64') ? 'base64 literal' : 'string methods';
+          return { k: 'bytes', data, asm, via: [], related: [] };
+        }
+        default:
+          break;
+      }
+    }
+    if (target.k === 'ref' && target.root.kind === 'module') {
+      const m = target.root.spec;
+      const fn = target.keys.join('.');
+      if (PATH_MODULES.has(m) && (fn === 'join' || fn === 'resolve')) {
+        const parts: string[] = [];
+        let asm: Technique | null = null;
+        for (const a of args) {
+          const v = this.evaluate(a);
+          if (v.k !== 'const' || typeof v.v !== 'string') return UNKNOWN;
+          parts.push(v.v);
+          asm ??= v.asm;
+        }
+        return konst(fn === 'join' ? joinPath(parts) : resolvePath(parts), asm);
+      }
+      if (m === 'os' && fn === 'homedir') return konst('~');
+    }
+    if (callee.type !== 'MemberExpression') return null;
+    const { key: method } = this.memberKey(callee);
+    if (method === null || !STRING_METHODS.has(method)) return null;
+    const recv = this.evaluate(callee.object);
+    return this.foldMethod(recv, method, args);
+  }
+
+  private foldMethod(recv: Value, method: string, args: Nd[]): Value | null {
+    type ConstV = Extract<Value, { k: 'const' }>;
+    const argConst = (i: number): ConstV | null => {
+      if (!args[i]) return konst(undefined) as ConstV;
+      const v = this.evaluate(args[i]);
+      return v.k === 'const' ? v : null;
+    };
+    if (recv.k === 'bytes') {
+      if (method !== 'toString') return null;
+      const enc = argConst(0);
+      const e = enc && enc.v === undefined ? 'utf8' : enc && typeof enc.v === 'string' ? enc.v : null;
+      if (e === null || !BYTE_ENCODINGS.has(e)) return UNKNOWN;
+      const out = Buffer.from(recv.data).toString(e as BufferEncoding);
+      return out.length > FOLD_MAX_CHARS ? UNKNOWN : konst(out, recv.asm);
+    }
+    let items: string[] | null = null;
+    let asm: Technique | null = null;
+    if (recv.k === 'strarr') {
+      items = recv.items;
+      asm = recv.asm;
+    } else if (recv.k === 'arr') {
+      items = [];
+      for (const el of recv.node.elements as Array<Nd | null>) {
+        if (!el || el.type === 'SpreadElement') return null;
+        const v = this.evaluate(el);
+        if (v.k !== 'const' || (typeof v.v !== 'string' && typeof v.v !== 'number')) return null;
+        items.push(String(v.v));
+        asm ??= v.asm;
+      }
+    }
+    if (items) {
+      if (method === 'join') {
+        const sep = argConst(0);
+        if (!sep) return UNKNOWN;
+        const out = items.join(sep.v === undefined ? ',' : String(sep.v));
+        return out.length > FOLD_MAX_CHARS ? UNKNOWN : konst(out, 'array methods');
+      }
+      if (method === 'reverse') return { k: 'strarr', items: [...items].reverse(), asm: 'array methods', via: [], related: [] };
+      return null;
+    }
+    if (recv.k !== 'const' || typeof recv.v !== 'string') return null;
+    const s = recv.v;
+    const ints: number[] = [];
+    const strs: string[] = [];
+    for (let i = 0; i < args.length; i++) {
+      const v = argConst(i);
+      if (!v) return UNKNOWN;
+      if (typeof v.v === 'number') ints.push(v.v);
+      else if (typeof v.v === 'string') strs.push(v.v);
+    }
+    let out: string;
+    switch (method) {
+      case 'split': {
+        if (strs.length !== 1 || args.length !== 1) return UNKNOWN;
+        return { k: 'strarr', items: s.split(strs[0]).slice(0, FOLD_MAX_CHARS), asm: 'string methods', via: [], related: [] };
+      }
+      case 'concat':
+        out = s + args.map((_, i) => String(argConst(i)!.v)).join('');
+        break;
+      case 'slice':
+        out = s.slice(ints[0], ints[1]);
+        break;
+      case 'substring':
+        out = s.substring(ints[0], ints[1]);
+        break;
+      case 'substr':
+        out = s.substr(ints[0], ints[1]);
+        break;
+      case 'toLowerCase':
+        out = s.toLowerCase();
+        break;
+      case 'toUpperCase':
+        out = s.toUpperCase();
+        break;
+      case 'trim':
+        out = s.trim();
+        break;
+      case 'replace':
+      case 'replaceAll': {
+        const pattern = args[0] ? unwrap(args[0]) : null;
+        const replacement = args[1] ? this.evaluate(args[1]) : null;
+        if (!pattern || !replacement || replacement.k !== 'const' || typeof replacement.v !== 'string') return UNKNOWN;
+        const rep = replacement.v;
+        if (pattern.type === 'Literal' && pattern.regex) {
+          const { pattern: src, flags } = pattern.regex as { pattern: string; flags: string };
+          if (!isSafeRegex(src) || (method === 'replaceAll' && !flags.includes('g'))) return UNKNOWN;
+          try {
+            out = s.replace(new RegExp(src, flags), rep);
+          } catch {
+            return UNKNOWN;
+          }
+        } else {
+          const p = constString(this.evaluate(pattern));
+          if (p === null) return UNKNOWN;
+          out = method === 'replaceAll' ? s.split(p).join(rep) : s.replace(p, () => rep);
+        }
+        break;
+      }
+      default:
+        return null;
+    }
+    if (out.length > FOLD_MAX_CHARS) return UNKNOWN;
+    return konst(out, recv.asm ?? 'string methods');
+  }
+}
+
+const STRING_METHODS: ReadonlySet<string> = new Set([
+  'split', 'reverse', 'join', 'concat', 'slice', 'substring', 'substr', 'toLowerCase', 'toUpperCase', 'trim', 'replace', 'replaceAll', 'toString',
+]);
+
+/** Regexes folded by `replace`: no groups, alternation or more than one quantifier, so no backtracking blow-up. */
+function isSafeRegex(src: string): boolean {
+  if (src.length > 100 || /[()|]/.test(src)) return false;
+  const quantifiers = src.replace(/\\./g, '').match(/[*+?{]/g);
+  return !quantifiers || quantifiers.length <= 1;
+}
+
+function normalizeRef(root: Root, keys: string[]): Value {
+  if (root.kind === 'global') {
+    const joined = [root.name, ...keys].join('.');
+    if (joined === 'module.require' || joined === 'process.mainModule.require' || joined === 'require.main.require') return global('require');
+    if (joined === 'process.mainModule' || joined === 'require.main') return ref({ kind: 'global', name: 'module' }, []);
+  }
+  if (root.kind === 'module' && root.spec === 'timers' && keys.length === 1 && TIMER_NAMES.has(keys[0])) return global(keys[0]);
+  return ref(root, keys);
+}
+
+function joinPath(parts: string[]): string {
+  return parts.filter((p) => p !== '').join('/').replace(/\/{2,}/g, '/');
+}
+
+function resolvePath(parts: string[]): string {
+  let out = '';
+  for (const p of parts) {
+    if (p.startsWith('/')) out = p;
+    else out = out ? `${out}/${p}` : p;
+  }
+  return out.replace(/\/{2,}/g, '/');
+}

@@ -1,0 +1,75 @@
+/** SEC-SECRET-001 detection (scanner.md §5.2): secret-named bindings and known token shapes. */
+const NAME_WORDS = ['apikey', 'secretkey', 'password', 'passwd', 'accesstoken', 'privatekey', 'authtoken'];
+
+export type SecretKind = 'name' | 'anthropic' | 'github' | 'gitlab' | 'slack' | 'openai' | 'aws access key' | 'private key';
+
+const TOKEN_BODY = /^[A-Za-z0-9_-]{8,}/;
+const PREFIXES: Array<[string, SecretKind]> = [
+  ['sk-ant-', 'anthropic'],
+  ['github_pat_', 'github'],
+  ['ghp_', 'github'],
+  ['gho_', 'github'],
+  ['ghu_', 'github'],
+  ['ghs_', 'github'],
+  ['glpat-', 'gitlab'],
+  ['xoxb-', 'slack'],
+  ['xoxp-', 'slack'],
+];
+
+function normalizeName(name: string): string {
+  return name.toLowerCase().replace(/[_-]/g, '');
+}
+
+export function isSecretName(name: string): boolean {
+  const n = normalizeName(name);
+  return NAME_WORDS.some((w) => n.includes(w));
+}
+
+/**
+ * Placeholders and labels that are not secrets: empty, `<…>`, `${…}`, all `x`/`*`, `changeme`,
+ * `example…`, `your…`, `todo`, `placeholder`, a value equal to (or contained in) the name. Also
+ * (documented extensions) values with whitespace (UI text), ENV_VAR_NAME-shaped values and values
+ * that themselves name a secret kind (header or field names such as `X-Api-Key`).
+ */
+export function isPlaceholder(value: string, name: string | null): boolean {
+  const v = value.trim();
+  if (v === '') return true;
+  const lower = v.toLowerCase();
+  if (/^<.*>$/s.test(v) || /^\$\{.*\}$/s.test(v) || /^[xX*]+$/.test(v) || /^[*•.]+$/.test(v)) return true;
+  if (lower === 'changeme' || lower === 'todo' || lower === 'placeholder' || lower.startsWith('example') || lower.startsWith('your')) return true;
+  if (name !== null) {
+    const nv = normalizeName(v);
+    const nn = normalizeName(name);
+    if (nv === nn || (nv.length > 0 && nn.includes(nv))) return true;
+    if (/\s/.test(v)) return true;
+    if (/^[A-Z][A-Z0-9_]*$/.test(v) && v.includes('_')) return true;
+    if (NAME_WORDS.some((w) => nv.includes(w))) return true;
+  }
+  return false;
+}
+
+function tokenKind(value: string): SecretKind | null {
+  for (const [prefix, kind] of PREFIXES) {
+    if (value.startsWith(prefix)) {
+      const body = value.slice(prefix.length);
+      if (!TOKEN_BODY.test(body) || /^[xX*]+$/.test(body) || /example|your|placeholder/i.test(body)) return null;
+      return kind;
+    }
+  }
+  if (/^sk-[A-Za-z0-9_-]{20,}/.test(value)) {
+    const body = value.slice(3);
+    if (/^[xX*]+$/.test(body) || /example|your|placeholder/i.test(body)) return null;
+    return 'openai';
+  }
+  if (/^AKIA[A-Z0-9]{16}/.test(value) && !/EXAMPLE/.test(value)) return 'aws access key';
+  if (/-----BEGIN[A-Z ]*PRIVATE KEY-----/.test(value)) return 'private key';
+  return null;
+}
+
+/** Case (a) (a secret-named binding) is checked first, then case (b) (a known token shape). */
+export function findSecret(value: string, name: string | null): { kind: SecretKind } | null {
+  if (name !== null && isSecretName(name) && !isPlaceholder(value, name)) return { kind: 'name' };
+  if (name !== null && isPlaceholder(value, name) && isSecretName(name)) return null;
+  const kind = tokenKind(value);
+  return kind ? { kind } : null;
+}
