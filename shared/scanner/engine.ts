@@ -5,7 +5,7 @@
  * Suppressions, coalescing and fingerprints are applied afterwards by `fileScan.ts`.
  */
 import type * as acorn from 'acorn';
-import { classifySpecifier } from './imports';
+import { analyzeProgram } from './analysis';
 import { parseSource, type ParsedSource } from './parse';
 import type { PolicyOracle } from './policyOracle';
 import { ruleById } from './rules';
@@ -51,49 +51,10 @@ export function scanDocument(input: ScanDocumentInput): DocumentScan {
   return { hits, parsed, facts };
 }
 
-/** The rule analysis of one parsed document. */
-function runAnalysis(parsed: ParsedSource, _input: ScanDocumentInput): AnalysisResult {
-  const hits: Hit[] = [];
-  const typeOnly = new Set(parsed.typeOnlyImports.map((t) => t.start));
-  for (const literal of staticSpecifiers(parsed.program)) {
-    if (!typeOnly.has(literal.start)) classifyImport(literal, hits);
-  }
-  return { hits, facts: emptyFacts() };
-}
-
-function classifyImport(literal: acorn.Literal, hits: Hit[]): void {
-  if (typeof literal.value !== 'string') return;
-  const cls = classifySpecifier(literal.value);
-  if (cls.kind === 'forbidden') {
-    hits.push(makeHit('CMP-FORBIDDEN-001', literal.start, literal.end, `Import of forbidden builtin "${cls.spec}" — ${cls.reason}`));
-  }
-}
-
-/** String-literal specifiers of static imports, re-exports, `import("m")` and `require("m")`. */
-function* staticSpecifiers(program: acorn.Program): Generator<acorn.Literal> {
-  for (const node of walk(program)) {
-    switch (node.type) {
-      case 'ImportDeclaration':
-      case 'ExportAllDeclaration':
-      case 'ExportNamedDeclaration': {
-        const source = (node as acorn.ImportDeclaration | acorn.ExportAllDeclaration | acorn.ExportNamedDeclaration).source;
-        if (source && source.type === 'Literal') yield source;
-        break;
-      }
-      case 'ImportExpression': {
-        const source = (node as acorn.ImportExpression).source;
-        if (source.type === 'Literal') yield source;
-        break;
-      }
-      case 'CallExpression': {
-        const call = node as acorn.CallExpression;
-        if (call.callee.type === 'Identifier' && call.callee.name === 'require' && call.arguments[0]?.type === 'Literal') {
-          yield call.arguments[0];
-        }
-        break;
-      }
-    }
-  }
+/** The rule analysis of one parsed document (scanner.md §3–§8, `shared/scanner/analysis`). */
+function runAnalysis(parsed: ParsedSource, input: ScanDocumentInput): AnalysisResult {
+  const { hits, facts } = analyzeProgram(parsed, { text: input.text, policy: input.policy, extensionId: input.extensionId ?? null });
+  return { hits, facts };
 }
 
 /** Iterative pre-order walk over every ESTree node (no recursion, so deep nesting cannot overflow). */

@@ -80,9 +80,11 @@ export class Analyzer {
     program: Nd,
     private readonly text: string,
     private readonly strippedText: string,
+    private readonly typeOnlySpecifiers: ReadonlySet<number> = new Set(),
+    extraExpressions: Nd[] = [],
   ) {
     this.lines = new LineIndex(text);
-    this.scopes = analyzeScopes(program);
+    this.scopes = analyzeScopes(program, extraExpressions);
     this.resolver = new Resolver(this.scopes, (offset) => this.lines.positionAt(offset).line + 1);
     this.resolver.sourceText = (s, e) => this.text.slice(s, e);
   }
@@ -799,6 +801,7 @@ export class Analyzer {
   // ---------------------------------------------------------------- imports (§4)
 
   private isTypeOnly(node: Nd, specifierCount: number): boolean {
+    if (node.source && this.typeOnlySpecifiers.has(node.source.start)) return true;
     if (specifierCount > 0 || !node.source) return false;
     const head = this.strippedText.slice(node.start, node.source.start);
     if (!/\{\s*\}/.test(head)) return false;

@@ -5,10 +5,10 @@
  */
 import type { ParsedSource } from '../parse';
 import type { PolicyOracle } from '../policyOracle';
-import type { Hit } from '../types';
+import type { DocumentFacts, Hit } from '../types';
 import { Analyzer, type AnalysisFacts } from './analyzer';
 import type { Nd } from './ast';
-import { policyHits } from './policy';
+import { commandPreview, policyHits, rawPreview } from './policy';
 
 export type { AnalysisFacts, CapabilityEvidence, CommandFact, EnvReadFact } from './analyzer';
 export { CAPABILITY_ORDER, PI_MEMBER_CAPABILITY, PI_TOOL_CAPABILITY, sortCapabilities } from './piApi';
@@ -25,15 +25,36 @@ export interface AnalyzeOptions {
 
 export interface AnalysisResult {
   hits: Hit[];
-  facts: AnalysisFacts;
+  /** Facts for the scanner summary (classified with the policy when one is given). */
+  facts: DocumentFacts;
+  /** The raw policy facts of §8 (evidence sites, static commands, env reads). */
+  policyFacts: AnalysisFacts;
 }
 
 export function analyzeProgram(parsed: ParsedSource, options: AnalyzeOptions = {}): AnalysisResult {
   const text = options.text ?? parsed.strippedText;
-  const analyzer = new Analyzer(parsed.program as unknown as Nd, text, parsed.strippedText);
+  const typeOnly = new Set((parsed.typeOnlyImports ?? []).map((t) => t.start));
+  const extras = (parsed.extraExpressions ?? []) as unknown as Nd[];
+  const analyzer = new Analyzer(parsed.program as unknown as Nd, text, parsed.strippedText, typeOnly, extras);
   analyzer.run();
   const hits = [...analyzer.hits];
   if (options.policy) hits.push(...policyHits(analyzer.facts, options.policy, options.extensionId ?? null));
   hits.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
-  return { hits, facts: analyzer.facts };
+  return { hits, facts: documentFacts(analyzer.facts, options.policy), policyFacts: analyzer.facts };
+}
+
+function documentFacts(facts: AnalysisFacts, oracle: PolicyOracle | undefined): DocumentFacts {
+  return {
+    capabilities: facts.capabilities.map((c) => ({ start: c.start, end: c.end, capability: c.capability, form: c.site })),
+    execCommands: facts.commands.map((c) => {
+      if (!oracle) return { start: c.start, end: c.end, preview: rawPreview(c.command), classes: [], decision: 'allow' as const };
+      const verdict = oracle.classifyExec(c.command);
+      return { start: c.start, end: c.end, preview: commandPreview(c.command, oracle), classes: verdict.classes.map((k) => k.name), decision: verdict.decision };
+    }),
+    envReads: facts.envReads.flatMap((r) => {
+      if (r.name === null) return [];
+      const c = oracle?.classifyEnvName(r.name);
+      return [{ start: r.start, end: r.end, name: r.name, secret: c?.secret ?? false, match: c?.match ?? null }];
+    }),
+  };
 }

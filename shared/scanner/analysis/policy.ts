@@ -12,9 +12,17 @@ function hit(ruleId: string, tier: Hit['tier'], start: number, end: number, mess
 
 /** The command preview of §8.4: unknown pieces become `…`; redacted, then truncated to 120 characters. */
 export function commandPreview(command: StaticCommand, oracle: PolicyOracle): string {
-  const raw = command.mode === 'shell' && command.args.length === 0 ? command.command ?? '…' : [command.command, ...command.args].map((p) => (p === null ? '…' : p)).join(' ');
-  const redacted = oracle.redactPreview(raw);
-  return redacted.length > PREVIEW_MAX ? `${redacted.slice(0, PREVIEW_MAX - 1)}…` : redacted;
+  return truncatePreview(oracle.redactPreview(rawPreview(command)));
+}
+
+/** The unredacted preview text: the command and its arguments, unknown pieces as `…`. */
+export function rawPreview(command: StaticCommand): string {
+  if (command.mode === 'shell' && command.args.length === 0) return command.command ?? '…';
+  return [command.command, ...command.args].map((p) => (p === null ? '…' : p)).join(' ');
+}
+
+function truncatePreview(text: string): string {
+  return text.length > PREVIEW_MAX ? `${text.slice(0, PREVIEW_MAX - 1)}…` : text;
 }
 
 export function policyHits(facts: AnalysisFacts, oracle: PolicyOracle, extensionId: string | null): Hit[] {

@@ -58,7 +58,7 @@ interface Frame {
   scope: Scope;
 }
 
-export function analyzeScopes(program: Nd): ScopeInfo {
+export function analyzeScopes(program: Nd, extraRoots: Nd[] = []): ScopeInfo {
   const nodes: Nd[] = [];
   const parentOf = new Map<Nd, Nd>();
   const keyOf = new Map<Nd, string>();
@@ -125,7 +125,7 @@ export function analyzeScopes(program: Nd): ScopeInfo {
     return out;
   };
 
-  const stack: Frame[] = [{ node: program, scope: root }];
+  const stack: Frame[] = [...extraRoots.map((node) => ({ node, scope: root })).reverse(), { node: program, scope: root }];
   while (stack.length) {
     const { node, scope: outer } = stack.pop()!;
     nodes.push(node);
