@@ -5,13 +5,14 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { generateManifest } from './generators/manifest';
+import { generatePolicySchema } from './generators/policySchema';
 import { generateRuleDocs } from './generators/ruleDocs';
 import type { GeneratedFile } from './generators/types';
 
 export const ROOT = join(__dirname, '..');
 
 export function allGeneratedFiles(root = ROOT): GeneratedFile[] {
-  return [...generateManifest(root), ...generateRuleDocs()];
+  return [...generateManifest(root), ...generateRuleDocs(), ...generatePolicySchema()];
 }
 
 export function staleFiles(root = ROOT): string[] {

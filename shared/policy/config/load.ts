@@ -382,8 +382,9 @@ function crossChecks(out: LoadedConfig, diag: DiagFn): void {
   const profile = leaf('extensionPolicy', 'profile');
   const dp = leaf('extensionPolicy', 'defaultPermissive');
   if (profile && dp && typeof profile.value === 'string') {
-    const fromDp = dp.value === true ? 'permissive' : 'safe';
-    if (normalizeProfile(profile.value).effective !== fromDp) {
+    // defaultPermissive true means "permissive"; false means "not permissive" (so standard agrees with it).
+    const isPermissive = normalizeProfile(profile.value).effective === 'permissive';
+    if (isPermissive !== (dp.value === true)) {
       diag('CFG-010', 'warning', 'profile and defaultPermissive disagree; profile is used', loc.keyRange(dp.rawPath));
     }
   }
