@@ -51,151 +51,168 @@ interface Edit {
 const SK = ts.SyntaxKind;
 
 export function stripTypeScript(input: string, tsx: boolean): StripResult {
-  let source = createSource(input, tsx);
-  const pre = collectPreEdits(source);
   let text = input;
-  if (pre.length > 0) {
-    text = applyEdits(input, pre);
+  let source = createSource(text, tsx);
+  let reported: ts.Node[] = [];
+  let blanked = blankSourceFile(source, (node) => reported.push(node));
+  // Enums and value namespaces are reported (not erased) by ts-blank-space; rewrite them and strip
+  // again. Nested ones (an enum inside a function inside a namespace) surface on the next round.
+  for (let round = 0; round < 4; round++) {
+    const pre = collectPreEdits(reported, source);
+    if (pre.length === 0) break;
+    text = applyEdits(text, pre);
     source = createSource(text, tsx);
+    reported = [];
+    blanked = blankSourceFile(source, (node) => reported.push(node));
   }
-  const reported: ts.Node[] = [];
-  const blanked = blankSourceFile(source, (node) => reported.push(node));
   const post: Edit[] = [];
+  const problems: StripProblem[] = [];
+  for (const node of reported) {
+    const edit = postEditFor(node, source, text);
+    if (edit) post.push(edit);
+    else problems.push({ message: `unsupported TypeScript syntax (${SK[node.kind]})`, offset: node.getStart(source) });
+  }
   const decoratorEdits: Edit[] = [];
-  const typeOnlyImports: TypeOnlyImport[] = [];
   const decorators: DecoratorSite[] = [];
-  const handled = new Set<ts.Node>();
-  forEachNode(source, (node) => {
-    switch (node.kind) {
-      case SK.Parameter:
-        for (const m of (node as ts.ParameterDeclaration).modifiers ?? []) {
-          if (PARAMETER_PROPERTY_MODIFIERS.has(m.kind)) {
-            post.push({ start: m.getStart(source), end: m.end });
-            handled.add(m);
-          }
-        }
-        break;
-      case SK.PropertyDeclaration:
-        for (const m of (node as ts.PropertyDeclaration).modifiers ?? []) {
-          if (m.kind === SK.AccessorKeyword) post.push({ start: m.getStart(source), end: m.end });
-        }
-        break;
-      case SK.ImportEqualsDeclaration: {
-        const decl = node as ts.ImportEqualsDeclaration;
-        handled.add(node);
-        if (decl.isTypeOnly) post.push({ start: decl.getStart(source), end: decl.end });
-        else {
-          const kw = text.indexOf('import', decl.modifiers ? decl.modifiers.end : decl.getStart(source));
-          if (kw >= 0 && kw < decl.name.getStart(source)) post.push({ start: kw, end: kw + 6, text: 'const ' });
-        }
-        break;
-      }
-      case SK.ExportAssignment: {
-        const assign = node as ts.ExportAssignment;
-        if (assign.isExportEquals) {
-          handled.add(node);
-          post.push({ start: assign.getStart(source), end: assign.expression.getStart(source) });
-        }
-        break;
-      }
-      case SK.TypeAssertionExpression: {
-        const assertion = node as ts.TypeAssertion;
-        handled.add(node);
-        post.push({ start: assertion.getStart(source), end: assertion.expression.getStart(source) });
-        break;
-      }
-      case SK.Decorator: {
+  // Decorators and `accessor` are kept by ts-blank-space; find them only when the text can hold them.
+  const mayDecorate = text.includes('@');
+  const mayAccessor = text.includes('accessor');
+  if (mayDecorate || mayAccessor) {
+    forEachValueNode(source, (node) => {
+      if (node.kind === SK.Decorator) {
         const deco = node as ts.Decorator;
         decoratorEdits.push({ start: deco.getStart(source), end: deco.end });
         decorators.push({ start: deco.expression.getStart(source), end: deco.expression.end });
-        break;
+      } else if (mayAccessor && node.kind === SK.PropertyDeclaration) {
+        for (const m of (node as ts.PropertyDeclaration).modifiers ?? []) {
+          if (m.kind === SK.AccessorKeyword) post.push({ start: m.getStart(source), end: m.end });
+        }
       }
-      case SK.ImportDeclaration: {
-        const decl = node as ts.ImportDeclaration;
-        const clause = decl.importClause;
-        if (!clause || !ts.isStringLiteral(decl.moduleSpecifier)) break;
-        const bindings = clause.namedBindings;
-        const allTypeSpecifiers =
-          !clause.name && bindings !== undefined && ts.isNamedImports(bindings) && bindings.elements.length > 0 && bindings.elements.every((e) => e.isTypeOnly);
-        if (clause.isTypeOnly || allTypeSpecifiers) typeOnlyImports.push(specifierOf(decl.moduleSpecifier, source));
-        break;
-      }
-      case SK.ExportDeclaration: {
-        const decl = node as ts.ExportDeclaration;
-        if (!decl.moduleSpecifier || !ts.isStringLiteral(decl.moduleSpecifier)) break;
-        const clause = decl.exportClause;
-        const allTypeSpecifiers = clause !== undefined && ts.isNamedExports(clause) && clause.elements.length > 0 && clause.elements.every((e) => e.isTypeOnly);
-        if (decl.isTypeOnly || allTypeSpecifiers) typeOnlyImports.push(specifierOf(decl.moduleSpecifier, source));
-        break;
-      }
-    }
-  });
-  const problems: StripProblem[] = [];
-  for (const node of reported) {
-    if (handled.has(node)) continue;
-    problems.push({ message: `unsupported TypeScript syntax (${SK[node.kind]})`, offset: node.getStart(source) });
+    });
   }
+  const typeOnlyImports = collectTypeOnlyImports(source);
   const textWithDecorators = post.length > 0 ? applyEdits(blanked, post) : blanked;
   const out = decoratorEdits.length > 0 ? applyEdits(textWithDecorators, decoratorEdits) : textWithDecorators;
   return { text: out, textWithDecorators, problems, typeOnlyImports, decorators };
 }
 
-const PARAMETER_PROPERTY_MODIFIERS = new Set<ts.SyntaxKind>([SK.PublicKeyword, SK.PrivateKeyword, SK.ProtectedKeyword, SK.ReadonlyKeyword, SK.OverrideKeyword]);
+/** Same-length rewrite for a construct ts-blank-space reported, or undefined when it has none. */
+function postEditFor(node: ts.Node, source: ts.SourceFile, text: string): Edit | undefined {
+  switch (node.kind) {
+    case SK.PublicKeyword:
+    case SK.PrivateKeyword:
+    case SK.ProtectedKeyword:
+    case SK.ReadonlyKeyword:
+    case SK.OverrideKeyword:
+      // Parameter property modifier, `constructor(private x: T)`.
+      return { start: node.getStart(source), end: node.end };
+    case SK.ImportEqualsDeclaration: {
+      const decl = node as ts.ImportEqualsDeclaration;
+      if (decl.isTypeOnly) return { start: decl.getStart(source), end: decl.end };
+      const kw = text.indexOf('import', decl.modifiers ? decl.modifiers.end : decl.getStart(source));
+      return kw >= 0 && kw < decl.name.getStart(source) ? { start: kw, end: kw + 6, text: 'const ' } : undefined;
+    }
+    case SK.ExportAssignment: {
+      const assign = node as ts.ExportAssignment;
+      return assign.isExportEquals ? { start: assign.getStart(source), end: assign.expression.getStart(source) } : undefined;
+    }
+    case SK.TypeAssertionExpression: {
+      const assertion = node as ts.TypeAssertion;
+      return { start: assertion.getStart(source), end: assertion.expression.getStart(source) };
+    }
+  }
+  return undefined;
+}
+
+/** Top-level `import type`, `import { type A }` (all type-only), `export type … from`, `export { type A } from`. */
+function collectTypeOnlyImports(source: ts.SourceFile): TypeOnlyImport[] {
+  const out: TypeOnlyImport[] = [];
+  for (const statement of source.statements) {
+    if (ts.isImportDeclaration(statement)) {
+      const clause = statement.importClause;
+      if (!clause || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+      const bindings = clause.namedBindings;
+      const allTypeSpecifiers =
+        !clause.name && bindings !== undefined && ts.isNamedImports(bindings) && bindings.elements.length > 0 && bindings.elements.every((e) => e.isTypeOnly);
+      if (clause.isTypeOnly || allTypeSpecifiers) out.push(specifierOf(statement.moduleSpecifier, source));
+    } else if (ts.isExportDeclaration(statement)) {
+      if (!statement.moduleSpecifier || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+      const clause = statement.exportClause;
+      const allTypeSpecifiers = clause !== undefined && ts.isNamedExports(clause) && clause.elements.length > 0 && clause.elements.every((e) => e.isTypeOnly);
+      if (statement.isTypeOnly || allTypeSpecifiers) out.push(specifierOf(statement.moduleSpecifier, source));
+    }
+  }
+  return out;
+}
 
 function createSource(text: string, tsx: boolean): ts.SourceFile {
-  return ts.createSourceFile(tsx ? 'input.tsx' : 'input.ts', text, ts.ScriptTarget.ESNext, true, tsx ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  return ts.createSourceFile(tsx ? 'input.tsx' : 'input.ts', text, ts.ScriptTarget.ESNext, false, tsx ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
 }
 
 function specifierOf(literal: ts.StringLiteral, source: ts.SourceFile): TypeOnlyImport {
   return { source: literal.text, start: literal.getStart(source), end: literal.end };
 }
 
-/** Iterative pre-order traversal (nesting depth is attacker-controlled). */
-function forEachNode(root: ts.Node, visit: (node: ts.Node) => void): void {
+/** Iterative pre-order traversal (nesting depth is attacker-controlled), skipping type-only subtrees. */
+function forEachValueNode(root: ts.Node, visit: (node: ts.Node) => void): void {
   const stack: ts.Node[] = [root];
+  const children: ts.Node[] = [];
+  const collect = (child: ts.Node) => {
+    children.push(child);
+  };
   while (stack.length > 0) {
     const node = stack.pop()!;
     visit(node);
-    const children: ts.Node[] = [];
-    ts.forEachChild(node, (child) => {
-      children.push(child);
-    });
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    children.length = 0;
+    ts.forEachChild(node, collect);
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i];
+      if (isTypeOnlyNode(child)) continue;
+      stack.push(child);
+    }
   }
+}
+
+function isTypeOnlyNode(node: ts.Node): boolean {
+  const k = node.kind;
+  return (k >= SK.FirstTypeNode && k <= SK.LastTypeNode) || k === SK.InterfaceDeclaration || k === SK.TypeAliasDeclaration || k === SK.TypeParameter;
 }
 
 function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
   return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === kind);
 }
 
-/** Phase 1: enums and namespaces with values (their bodies are invisible to ts-blank-space). */
-function collectPreEdits(source: ts.SourceFile): Edit[] {
+/** Phase 1: enums and namespaces with values that ts-blank-space reported (their bodies are invisible to it). */
+function collectPreEdits(reported: readonly ts.Node[], source: ts.SourceFile): Edit[] {
   const edits: Edit[] = [];
   const text = source.text;
-  forEachNode(source, (node) => {
-    if (ts.isEnumDeclaration(node)) {
-      if (hasModifier(node, SK.DeclareKeyword)) return;
-      rewriteEnum(node, source, text, edits);
-    } else if (ts.isModuleDeclaration(node)) {
-      if (node.parent && ts.isModuleDeclaration(node.parent)) return; // inner part of `namespace A.B`
-      if (hasModifier(node, SK.DeclareKeyword) || node.flags & ts.NodeFlags.GlobalAugmentation || !ts.isIdentifier(node.name)) return;
-      if (!hasValues(node)) {
-        // ts-blank-space erases `namespace N { types only }`; a type-only `module N {}` is erased here.
-        if (!(node.flags & ts.NodeFlags.Namespace)) edits.push({ start: node.getStart(source), end: node.end });
-        return;
-      }
-      let body: ts.ModuleBody | undefined = node.body;
-      while (body && ts.isModuleDeclaration(body)) body = body.body;
-      if (!body || !ts.isModuleBlock(body)) return;
-      edits.push({ start: node.getStart(source), end: body.getStart(source) });
-      for (const statement of body.statements) {
-        for (const m of ts.canHaveModifiers(statement) ? (ts.getModifiers(statement) ?? []) : []) {
-          if (m.kind === SK.ExportKeyword) edits.push({ start: m.getStart(source), end: m.end });
-        }
-      }
-    }
-  });
+  for (const node of reported) {
+    if (ts.isEnumDeclaration(node)) rewriteEnum(node, source, text, edits);
+    else if (ts.isModuleDeclaration(node)) rewriteNamespace(node, source, edits);
+  }
   return edits;
+}
+
+function rewriteNamespace(node: ts.ModuleDeclaration, source: ts.SourceFile, edits: Edit[]): void {
+  if (!ts.isIdentifier(node.name)) return;
+  if (!hasValues(node)) {
+    // `module N { types only }` (ts-blank-space only erases the `namespace` spelling).
+    edits.push({ start: node.getStart(source), end: node.end });
+    return;
+  }
+  let body: ts.ModuleBody | undefined = node.body;
+  while (body && ts.isModuleDeclaration(body)) body = body.body;
+  if (!body || !ts.isModuleBlock(body)) return;
+  edits.push({ start: node.getStart(source), end: body.getStart(source) });
+  for (const statement of body.statements) {
+    for (const m of ts.canHaveModifiers(statement) ? (ts.getModifiers(statement) ?? []) : []) {
+      if (m.kind === SK.ExportKeyword) edits.push({ start: m.getStart(source), end: m.end });
+    }
+    if (ts.isEnumDeclaration(statement) && !hasModifier(statement, SK.DeclareKeyword)) rewriteEnum(statement, source, source.text, edits);
+    else if (ts.isModuleDeclaration(statement) && !hasModifier(statement, SK.DeclareKeyword) && statement.flags & ts.NodeFlags.Namespace) {
+      if (hasValues(statement)) rewriteNamespace(statement, source, edits);
+    }
+  }
 }
 
 function rewriteEnum(node: ts.EnumDeclaration, source: ts.SourceFile, text: string, edits: Edit[]): void {
