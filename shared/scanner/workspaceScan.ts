@@ -3,6 +3,7 @@
  * per-unit verdict, suppression and parse statistics, capabilities, exec commands and env reads. The
  * result is the in-memory model behind every output (JSON, human, SARIF, summary).
  */
+import { sep } from 'node:path';
 import { compareBytewise } from '../common/paths';
 import { listUnitFiles, nodeScanFs, readSourceFile, type ExtensionUnit, type ScanFs } from './discovery';
 import { compareFindings, DEFAULT_MAX_FILE_BYTES, scanFailure, scanFileText, type FileScanResult, type LocatedFinding } from './fileScan';
@@ -88,6 +89,32 @@ export interface ScanUnitsOptions {
 }
 
 export function scanUnits(units: readonly ExtensionUnit[], options: ScanUnitsOptions): ScanReport {
+  const steps = scanSteps(units, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same scan, yielding to the event loop every `sliceMs` so a server stays responsive and can
+ * observe cancellation (`options.isCancelled`) between files.
+ */
+export async function scanUnitsAsync(units: readonly ExtensionUnit[], options: ScanUnitsOptions, sliceMs = 15): Promise<ScanReport> {
+  const steps = scanSteps(units, options);
+  let sliceStart = Date.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (Date.now() - sliceStart >= sliceMs) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      sliceStart = Date.now();
+    }
+  }
+}
+
+/** Scans file by file, yielding after each one; returns the report. */
+function* scanSteps(units: readonly ExtensionUnit[], options: ScanUnitsOptions): Generator<void, ScanReport, void> {
   const fs = options.fs ?? nodeScanFs;
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const listings = units.map((unit) => ({ unit, listing: listUnitFiles(unit, { base: options.base, exclude: options.exclude, fs }) }));
@@ -123,6 +150,7 @@ export function scanUnits(units: readonly ExtensionUnit[], options: ScanUnitsOpt
         files.push(read.ok ? scanFileText(read.text, fileOptions) : scanFailure(file.rel, read.cause, unit.extensionId));
       }
       done++;
+      yield;
     }
     files.sort((a, b) => compareBytewise(a.relativePath, b.relativePath));
     results.push(summarizeUnit(unit, files, listing.skippedSymlinks, options.policy));
@@ -148,6 +176,11 @@ export function scanUnits(units: readonly ExtensionUnit[], options: ScanUnitsOpt
     fileCount: results.reduce((n, u) => n + u.files.length, 0),
     cancelled,
   };
+}
+
+/** The unit that owns `absPath` (a directory unit containing it, or the single-file unit itself). */
+export function unitContaining(units: readonly ExtensionUnit[], absPath: string): ExtensionUnit | undefined {
+  return units.find((u) => u.root === absPath || (u.kind === 'dir' && absPath.startsWith(u.root.endsWith(sep) ? u.root : u.root + sep)));
 }
 
 /** Summary order: BLOCK, REVIEW, ALLOW; then score ascending; then id (dashboards.md §3). */
