@@ -32,7 +32,7 @@ export interface DashboardPorts {
   /** The policy evaluator port for the compatibility checks. */
   compatPolicy(presetsOnly: boolean): CompatPolicyPort;
   /** SLO-07 with the effective secret broker, or null when not available. */
-  secretsCoverage: (() => SecretsCoverage) | null;
+  secretsCoverage: (() => SecretsCoverage | null) | null;
 }
 
 export interface GenerateRequest {

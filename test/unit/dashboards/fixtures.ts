@@ -51,6 +51,8 @@ export function scanSummary(generatedAt = '2026-02-20T12:00:00.000Z'): ScanSumma
 export const SCANNER_SLO: ScannerSlo = {
   schema: 'pi.sec.scanner_slo.v1', generated_at: '2026-02-19T10:00:00.000Z', rulebook_version: '2026.02',
   detection_rate: 0.93, false_positive_rate: 0.02, slo02_min: 0.95, slo03_max: 0.05, pass: false,
+  per_rule: [{ rule: 'SEC-EVAL-001', expected: 10, found: 9 }], misses: [{ file: 'adversarial/eval-indirect/index.js', line: 3, rule: 'SEC-EVAL-001' }],
+  false_positive_units: [],
 };
 
 export function calibration(fprExt = 0.127, fnrExt = 0.02, p99: number | null = 0.092): CalibrationReport {
