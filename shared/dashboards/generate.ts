@@ -102,7 +102,37 @@ export function stepsFor(target: DashboardTarget): string[] {
   }
 }
 
+/** Runs every step synchronously (CLI); cancellation and progress are checked between steps. */
 export function generateDashboards(req: GenerateRequest, ports: DashboardPorts): GenerateResult {
+  const steps = generateSteps(req, ports);
+  let step = 0;
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    if (req.isCancelled?.()) throw new DashboardCancelledError('Dashboard generation cancelled');
+    req.progress?.(r.value.message, step++, r.value.total);
+  }
+}
+
+/** The same, yielding to the event loop between steps so a server can process cancellation. */
+export async function generateDashboardsAsync(req: GenerateRequest, ports: DashboardPorts): Promise<GenerateResult> {
+  const steps = generateSteps(req, ports);
+  let step = 0;
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    await new Promise<void>((resolveTick) => setImmediate(resolveTick));
+    if (req.isCancelled?.()) throw new DashboardCancelledError('Dashboard generation cancelled');
+    req.progress?.(r.value.message, step++, r.value.total);
+  }
+}
+
+interface StepEvent {
+  message: string;
+  total: number;
+}
+
+function* generateSteps(req: GenerateRequest, ports: DashboardPorts): Generator<StepEvent, GenerateResult, void> {
   const workspace = resolvePath(req.workspace);
   const outRoot = req.outDir ? resolvePath(workspace, req.outDir) : workspace;
   const written: WrittenArtifact[] = [];
@@ -110,12 +140,8 @@ export function generateDashboards(req: GenerateRequest, ports: DashboardPorts):
   const notices: string[] = [];
   const compatNotices: string[] = [];
   const steps = stepsFor(req.target).length + (req.markdownPath ? 1 : 0);
-  let step = 0;
   const now = () => rfc3339(req.clock.nowMs());
-  const tick = (message: string) => {
-    if (req.isCancelled?.()) throw new DashboardCancelledError('Dashboard generation cancelled');
-    req.progress?.(message, step++, steps);
-  };
+  const tick = (message: string): StepEvent => ({ message, total: steps });
   const outPath = (rel: string) => join(outRoot, rel);
   const readPath = (rel: string) => (freshRel.has(rel) ? join(outRoot, rel) : join(workspace, rel));
   const write = (artifact: WrittenArtifact['artifact'], rel: string, value: unknown) => {
@@ -133,7 +159,7 @@ export function generateDashboards(req: GenerateRequest, ports: DashboardPorts):
   let exitCode: 0 | 1 = 0;
 
   if (req.target === 'summary' || req.target === 'all') {
-    tick('Writing the scanner summary');
+    yield tick('Writing the scanner summary');
     if (ports.scanSummary) {
       scanSummary = ports.scanSummary(now());
       write('scanSummary', req.paths.scanSummary, scanSummary);
@@ -144,12 +170,12 @@ export function generateDashboards(req: GenerateRequest, ports: DashboardPorts):
     }
   }
   if (req.target === 'all') {
-    tick('Writing the waiver audit');
+    yield tick('Writing the waiver audit');
     waiverAudit = ports.waiverAudit(now(), req.clock.today());
     write('waiverAudit', req.paths.waiverAudit, waiverAudit);
   }
   if (req.target === 'compat' || req.target === 'all') {
-    tick('Writing the compatibility dashboard');
+    yield tick('Writing the compatibility dashboard');
     const baseAbs = req.baselinePath ? resolvePath(workspace, req.baselinePath) : join(workspace, req.paths.compatBaseline);
     if (req.baselinePath && readArtifact(baseAbs).state === 'missing') {
       throw new DashboardInputError(`Baseline file not found: ${req.baselinePath}`);
@@ -180,7 +206,7 @@ export function generateDashboards(req: GenerateRequest, ports: DashboardPorts):
     }
   }
   if (req.target === 'gates' || req.target === 'all') {
-    tick('Writing the gate table');
+    yield tick('Writing the gate table');
     const audit = waiverAudit ?? ports.waiverAudit(now(), req.clock.today());
     const { thresholds, problems } = resolveThresholds(req.env, req.thresholdSettings ?? {});
     gates = buildGateTable({
@@ -201,7 +227,7 @@ export function generateDashboards(req: GenerateRequest, ports: DashboardPorts):
   let markdown: string | null = null;
   let data: DashboardData | null = null;
   if (req.markdownPath) {
-    tick('Writing the Markdown summary');
+    yield tick('Writing the Markdown summary');
     data = loadDashboardData({
       paths: req.paths,
       resolve: readPath,
@@ -216,4 +242,25 @@ export function generateDashboards(req: GenerateRequest, ports: DashboardPorts):
     written.push({ artifact: 'markdown', path: p });
   }
   return { written, scanSummary, waiverAudit, compat, gates, notices, compatNotices, baselineUpdate, markdown, data, exitCode };
+}
+
+/**
+ * What `--update-baseline` would do now, without writing anything: the editor's confirmation
+ * dialog names these refusals and offers a forced update (dashboards.md §2.4).
+ */
+export function previewBaselineUpdate(
+  req: Pick<GenerateRequest, 'workspace' | 'paths' | 'baselinePath' | 'presetsOnly' | 'bead' | 'clock'>,
+  ports: Pick<DashboardPorts, 'compatPolicy'>,
+): { refusals: string[]; notices: string[]; dashboard: CompatDashboard; baselinePath: string } {
+  const workspace = resolvePath(req.workspace);
+  const baseAbs = req.baselinePath ? resolvePath(workspace, req.baselinePath) : join(workspace, req.paths.compatBaseline);
+  const baseline = loadBaseline(baseAbs, displayPath(workspace, baseAbs));
+  const notice = baselineNotice(baseline);
+  const dashboard = buildCompatDashboard({
+    port: ports.compatPolicy(Boolean(req.presetsOnly)),
+    generatedAt: rfc3339(req.clock.nowMs()),
+    bead: req.bead ?? DEFAULT_COMPAT_BEAD,
+    baseline,
+  });
+  return { refusals: decideBaselineUpdate(dashboard, false).refusals, notices: notice ? [notice] : [], dashboard, baselinePath: baseAbs };
 }

@@ -3,3 +3,4 @@
  * both sides import the same `RequestType` objects, so method names and payloads cannot drift.
  */
 export * from './scanner';
+export * from './dashboards';
