@@ -72,3 +72,8 @@ export function quantizeDeep<T>(value: T): T {
   }
   return value;
 }
+
+/** `JSON.stringify` of a quantised number (fast path for the hot ledger serialiser). */
+export function qnum(x: number): string {
+  return String(quantize(x));
+}

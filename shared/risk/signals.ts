@@ -228,8 +228,23 @@ function pathOf(method: string, params: Record<string, unknown>): string | null 
 
 const SECRETISH = ['SECRET', 'TOKEN', 'PASSWORD', 'PASSWD', 'AUTH', 'COOKIE', 'SESSION', 'PRIVATE', 'KEY', 'AWS_', 'OPENAI_', 'ANTHROPIC_'];
 
-export function isSecretish(name: string, isSecret?: SecretClassifier): boolean {
-  if (isSecret?.(name)) return true;
+const BROKER_SUFFIXES = ['_KEY', '_SECRET', '_TOKEN', '_PASSWORD', '_PASSWD', '_PASSPHRASE', '_CREDENTIAL', '_CREDENTIALS', '_AUTH', '_API_KEY', '_PRIVATE_KEY', '_CONNECTION_STRING', '_DSN'];
+const BROKER_PREFIXES = ['SECRET_', 'AUTH_', 'PRIVATE_', 'CREDENTIAL_', 'AWS_SECRET_', 'AWS_SESSION_'];
+const BROKER_EXACT = new Set(['ANTHROPIC_API_KEY', 'OPENAI_API_KEY', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_ACCESS_KEY_ID', 'GITHUB_TOKEN', 'GH_TOKEN', 'GOOGLE_API_KEY', 'AZURE_CLIENT_SECRET', 'DATABASE_URL', 'REDIS_URL', 'MONGODB_URI', 'PRIVATE_KEY', 'NPM_TOKEN', 'DOCKER_PASSWORD', 'DOCKER_AUTH_CONFIG', 'SLACK_TOKEN', 'SLACK_WEBHOOK_URL', 'STRIPE_SECRET_KEY', 'TWILIO_AUTH_TOKEN', 'SENDGRID_API_KEY', 'PGPASSWORD']);
+
+/**
+ * The secret broker with its default lists (policy.md §9.1–§9.2), used when the caller does not
+ * inject the workspace's effective broker.
+ */
+export const defaultSecretClassifier: SecretClassifier = (name) => {
+  const up = name.toUpperCase();
+  if (up === '') return false;
+  if (BROKER_EXACT.has(up)) return true;
+  return BROKER_SUFFIXES.some((s) => up.endsWith(s)) || BROKER_PREFIXES.some((p) => up.startsWith(p));
+};
+
+export function isSecretish(name: string, isSecret: SecretClassifier = defaultSecretClassifier): boolean {
+  if (isSecret(name)) return true;
   const up = name.toUpperCase();
   return SECRETISH.some((s) => up.includes(s));
 }
