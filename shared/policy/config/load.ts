@@ -2,7 +2,7 @@
  * Reads one config file (JSON or TOML) into validated leaf values plus file-local CFG diagnostics
  * with precise ranges (policy.md §7). Never throws on bad input.
  */
-import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { parse as parseToml, TomlError } from 'smol-toml';
 import { CAPABILITIES, isKnownCapability, isPlainObject, normalizeCapability } from '../capabilities';
 import { compilePattern } from '../exec/patterns';
@@ -76,14 +76,23 @@ export function loadConfigText(text: string, format: ConfigFormat): LoadedConfig
   if (deep >= 0) return fail(`nesting deeper than ${MAX_CONFIG_DEPTH} levels`, deep, deep + 1);
   let value: unknown;
   if (format === 'json') {
-    const errors: ParseError[] = [];
-    const root: JsonNode | undefined = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-    if (errors.length > 0) {
-      const e = errors[0];
-      return fail(`${humanJsonError(printParseErrorCode(e.error))}`, e.offset, e.offset + Math.max(1, e.length));
+    // Fast path: the native parser for values; the range-aware tree is built only when a diagnostic
+    // needs a position (or to locate a syntax error).
+    let parsed = false;
+    try {
+      value = JSON.parse(text) as unknown;
+      parsed = true;
+    } catch {
+      parsed = false;
     }
-    value = jsonValueOf(root);
-    base.locator = jsonLocator(root, text);
+    if (!parsed) {
+      const errors: ParseError[] = [];
+      parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+      const e = errors[0];
+      if (e) return fail(`${humanJsonError(printParseErrorCode(e.error))}`, e.offset, e.offset + Math.max(1, e.length));
+      return fail('invalid JSON', 0, 0);
+    }
+    base.locator = lazyLocator(() => jsonLocator(parseTree(text, [], { disallowComments: true }), text));
   } else {
     try {
       value = parseToml(text, { maxDepth: MAX_CONFIG_DEPTH });
@@ -95,11 +104,21 @@ export function loadConfigText(text: string, format: ConfigFormat): LoadedConfig
       }
       return fail(error instanceof Error ? error.message : String(error), 0, 0);
     }
-    base.locator = tomlLocator(text);
+    base.locator = lazyLocator(() => tomlLocator(text));
   }
   base.raw = value;
   walk(value, base);
   return base;
+}
+
+function lazyLocator(make: () => Locator): Locator {
+  let real: Locator | null = null;
+  const get = (): Locator => (real ??= make());
+  return {
+    keyRange: (p) => get().keyRange(p),
+    valueRange: (p) => get().valueRange(p),
+    deletionRange: (p) => get().deletionRange(p),
+  };
 }
 
 function humanJsonError(code: string): string {
@@ -137,42 +156,6 @@ function nestingTooDeep(text: string, format: ConfigFormat): number {
     } else if (c === ']' || c === '}') depth = Math.max(0, depth - 1);
   }
   return -1;
-}
-
-/** Converts a jsonc-parser tree into plain values iteratively (no recursion on attacker depth). */
-function jsonValueOf(root: JsonNode | undefined): unknown {
-  if (!root) return undefined;
-  const convert = (n: JsonNode): unknown => {
-    switch (n.type) {
-      case 'object':
-        return {};
-      case 'array':
-        return [];
-      default:
-        return n.value;
-    }
-  };
-  const top = convert(root);
-  const stack: { node: JsonNode; target: unknown }[] = [{ node: root, target: top }];
-  while (stack.length > 0) {
-    const { node, target } = stack.pop()!;
-    if (node.type === 'object') {
-      for (const prop of node.children ?? []) {
-        const [k, v] = prop.children ?? [];
-        if (!k || !v) continue;
-        const child = convert(v);
-        Object.defineProperty(target, String(k.value), { value: child, enumerable: true, writable: true, configurable: true });
-        if (v.type === 'object' || v.type === 'array') stack.push({ node: v, target: child });
-      }
-    } else if (node.type === 'array') {
-      for (const v of node.children ?? []) {
-        const child = convert(v);
-        (target as unknown[]).push(child);
-        if (v.type === 'object' || v.type === 'array') stack.push({ node: v, target: child });
-      }
-    }
-  }
-  return top;
 }
 
 // ---------------------------------------------------------------------------------------------
