@@ -50,12 +50,28 @@ export function sortCapabilities(caps: Iterable<string>): string[] {
   return [...new Set(caps)].sort((a, b) => capabilityOrder(a) - capabilityOrder(b) || (a < b ? -1 : a > b ? 1 : 0));
 }
 
+const HAS_UPPER = /[A-Z]/;
+const HAS_LOWER = /[a-z]/;
+
+/** ASCII-only lowercasing (non-ASCII letters are left alone, as the spec requires). */
 export function asciiLower(s: string): string {
-  return s.replace(/[A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 32));
+  if (!HAS_UPPER.test(s)) return s;
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    out += c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : s[i];
+  }
+  return out;
 }
 
 export function asciiUpper(s: string): string {
-  return s.replace(/[a-z]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 32));
+  if (!HAS_LOWER.test(s)) return s;
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    out += c >= 97 && c <= 122 ? String.fromCharCode(c - 32) : s[i];
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------

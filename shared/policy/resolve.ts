@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve as resolvePath, sep } from 'node:path';
 import type { EnvMap } from '../common/env';
 import { asciiLower, isDangerous, sortCapabilities } from './capabilities';
-import { loadConfigText, pathKey, type ConfigDiagnostic, type ConfigFormat, type LoadedConfig } from './config/load';
+import { lazyDiagnostic, loadConfigText, pathKey, sortDiagnostics, type ConfigDiagnostic, type ConfigFormat, type LoadedConfig } from './config/load';
 import {
   buildIndex,
   type ConfigLayer,
@@ -52,8 +52,10 @@ export interface ConfigFileState {
   exists: boolean;
   error?: string;
   loaded: LoadedConfig | null;
-  /** File-local diagnostics plus CFG-008 and CFG-013 (which need other files / the effective policy). */
-  diagnostics: ConfigDiagnostic[];
+  /** File-local diagnostics plus CFG-008 and CFG-013 (which need other files / the effective policy), in document order. */
+  readonly diagnostics: ConfigDiagnostic[];
+  /** CFG-008 and CFG-013 added by the resolution. */
+  extra: ConfigDiagnostic[];
 }
 
 export interface Resolution {
@@ -125,7 +127,12 @@ interface FileLayer {
 }
 
 function loadFile(abs: string, format: ConfigFormat, layer: ConfigLayer, input: ResolveInput, read: (p: string) => string | null, given?: string): ConfigFileState {
-  const state: ConfigFileState = { layer, format, absPath: abs, path: displayPath(abs, input, layer, given), exists: false, loaded: null, diagnostics: [] };
+  const state = {
+    layer, format, absPath: abs, path: displayPath(abs, input, layer, given), exists: false, loaded: null as LoadedConfig | null, extra: [] as ConfigDiagnostic[],
+    get diagnostics(): ConfigDiagnostic[] {
+      return sortDiagnostics([...(state.loaded?.pending ?? []), ...state.extra]);
+    },
+  } as ConfigFileState;
   let text: string | null;
   try {
     text = read(abs);
@@ -137,7 +144,6 @@ function loadFile(abs: string, format: ConfigFormat, layer: ConfigLayer, input: 
   if (text === null) return state;
   state.exists = true;
   state.loaded = loadConfigText(text, format);
-  state.diagnostics = [...state.loaded.diagnostics];
   if (state.loaded.syntaxError) state.error = state.loaded.syntaxError.message;
   return state;
 }
@@ -159,13 +165,8 @@ function mergeLayer(fl: FileLayer): LayerValues {
   if (json?.loaded && toml?.loaded && !json.loaded.syntaxError && !toml.loaded.syntaxError) {
     for (const [k, leaf] of toml.loaded.leaves) {
       if (!json.loaded.leaves.has(k)) continue;
-      const span = toml.loaded.locator.keyRange(leaf.rawPath) ?? { start: 0, end: 0 };
-      toml.diagnostics.push({
-        code: 'CFG-008',
-        severity: 'warning',
-        message: `${leaf.path.join('.')} is set in both settings.json and config.toml; settings.json wins`,
-        span,
-      });
+      const loc = toml.loaded.locator;
+      toml.extra.push(lazyDiagnostic('CFG-008', 'warning', `${leaf.path.join('.')} is set in both settings.json and config.toml; settings.json wins`, () => loc.keyRange(leaf.rawPath)));
     }
   }
   return { layer: fl.layer, leaves };
@@ -445,17 +446,13 @@ export function resolvePolicy(input: ResolveInput): Resolution {
         if (typeof el !== 'string') return;
         const cap = asciiLower(el.trim());
         if (!isDangerous(cap) || !(denyCaps as string[]).includes(cap)) return;
-        const span = f.loaded!.locator.valueRange([...leaf.rawPath, index]) ?? { start: 0, end: 0 };
-        f.diagnostics.push({
-          code: 'CFG-013',
-          severity: 'warning',
-          message: `perExtension.${leaf.path[2]}.allow grants "${cap}", but it stays denied by the global deny list (deny_caps, layer 2) because allowDangerous is false`,
-          span,
-        });
+        const loc = f.loaded!.locator;
+        f.extra.push(lazyDiagnostic('CFG-013', 'warning',
+          `perExtension.${leaf.path[2]}.allow grants "${cap}", but it stays denied by the global deny list (deny_caps, layer 2) because allowDangerous is false`,
+          () => loc.valueRange([...leaf.rawPath, index])));
       });
     }
-    f.diagnostics.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
-    for (const d of f.diagnostics) {
+    for (const d of [...f.loaded.pending, ...f.extra]) {
       if (d.severity === 'information') continue;
       warnings.push({ code: d.code, message: `${f.path}: ${d.message}` });
     }

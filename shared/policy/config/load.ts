@@ -46,7 +46,10 @@ export interface LoadedConfig {
   empty: boolean;
   syntaxError: { message: string; span: Span } | null;
   leaves: Map<string, ConfigLeaf>;
-  diagnostics: ConfigDiagnostic[];
+  /** Diagnostics in document order (ranges are computed on first access). */
+  readonly diagnostics: ConfigDiagnostic[];
+  /** The same diagnostics in emission order; reading code/message never computes ranges. */
+  pending: ConfigDiagnostic[];
   locator: Locator;
   /** The parsed document (plain values), or undefined. */
   raw: unknown;
@@ -61,15 +64,60 @@ export function syntaxMessage(msg: string): string {
   return `Syntax error: ${msg}; the policy fails closed to the safe profile`;
 }
 
+/** Sorts diagnostics by position (forcing their lazy ranges). */
+export function sortDiagnostics(list: readonly ConfigDiagnostic[]): ConfigDiagnostic[] {
+  return [...list].sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
+}
+
+function newLoaded(format: ConfigFormat, text: string): LoadedConfig {
+  let cache: { n: number; list: ConfigDiagnostic[] } | null = null;
+  const loaded = {
+    format, text, empty: false, syntaxError: null, leaves: new Map(), pending: [] as ConfigDiagnostic[], locator: NULL_LOCATOR, raw: undefined,
+    get diagnostics(): ConfigDiagnostic[] {
+      if (cache === null || cache.n !== loaded.pending.length) cache = { n: loaded.pending.length, list: sortDiagnostics(loaded.pending) };
+      return cache.list;
+    },
+  };
+  return loaded as LoadedConfig;
+}
+
+type SpanArg = Span | null | (() => Span | null);
+type FixArg = QuickFix | undefined | (() => QuickFix | undefined);
+
+/** A diagnostic whose range and quick fix are computed on first access. */
+export function lazyDiagnostic(code: string, severity: Severity, message: string, span: SpanArg, fix?: FixArg): ConfigDiagnostic {
+  const d = { code, severity, message } as ConfigDiagnostic;
+  let spanCache: Span | undefined;
+  Object.defineProperty(d, 'span', {
+    enumerable: true,
+    get: () => (spanCache ??= (typeof span === 'function' ? span() : span) ?? { start: 0, end: 0 }),
+  });
+  if (fix !== undefined) {
+    let fixCache: QuickFix | undefined | null = null;
+    Object.defineProperty(d, 'fix', {
+      enumerable: true,
+      configurable: true,
+      get: () => {
+        if (fixCache === null) fixCache = typeof fix === 'function' ? fix() : fix;
+        return fixCache;
+      },
+    });
+  }
+  return d;
+}
+
 export function loadConfigText(text: string, format: ConfigFormat): LoadedConfig {
-  const base: LoadedConfig = { format, text, empty: false, syntaxError: null, leaves: new Map(), diagnostics: [], locator: NULL_LOCATOR, raw: undefined };
+  const base = newLoaded(format, text);
   const fail = (message: string, start: number, end: number): LoadedConfig => {
     const span = { start: Math.max(0, Math.min(start, text.length)), end: Math.max(0, Math.min(Math.max(end, start), text.length)) };
     base.syntaxError = { message, span };
-    base.diagnostics.push({ code: 'CFG-001', severity: 'error', message: syntaxMessage(message), span });
+    base.pending.push({ code: 'CFG-001', severity: 'error', message: syntaxMessage(message), span });
     return base;
   };
-  if (text.trim() === '') return { ...base, empty: true };
+  if (text.trim() === '') {
+    base.empty = true;
+    return base;
+  }
   if (text.length > MAX_CONFIG_BYTES) return fail(`file larger than ${MAX_CONFIG_BYTES} bytes`, 0, 0);
   if (text.includes('\u0000')) return fail('binary content (NUL byte)', text.indexOf('\u0000'), text.indexOf('\u0000') + 1);
   const deep = nestingTooDeep(text, format);
@@ -169,10 +217,8 @@ function displayKey(rawPath: RawPath): string {
 
 function walk(value: unknown, out: LoadedConfig): void {
   const loc = out.locator;
-  const diag = (code: string, severity: Severity, message: string, span: Span | null, fix?: QuickFix): void => {
-    const d: ConfigDiagnostic = { code, severity, message, span: span ?? { start: 0, end: 0 } };
-    if (fix) d.fix = fix;
-    out.diagnostics.push(d);
+  const diag: DiagFn = (code, severity, message, span, fix) => {
+    out.pending.push(lazyDiagnostic(code, severity, message, span, fix));
   };
   const typeError = (rawPath: RawPath, type: string): void =>
     diag('CFG-003', 'error', `"${displayKey(rawPath)}" must be ${type}; value ignored`, loc.valueRange(rawPath) ?? loc.keyRange(rawPath));
@@ -225,7 +271,6 @@ function walk(value: unknown, out: LoadedConfig): void {
     if (result !== undefined) out.leaves.set(pathKey(path), { path, rawPath, value: result.value });
   }
   crossChecks(out, diag);
-  out.diagnostics.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
 }
 
 function looksLikeSection(key: string): boolean {
@@ -234,7 +279,7 @@ function looksLikeSection(key: string): boolean {
   return nearest(key, TOP_LEVEL_SECTIONS) !== null;
 }
 
-type DiagFn = (code: string, severity: Severity, message: string, span: Span | null, fix?: QuickFix) => void;
+type DiagFn = (code: string, severity: Severity, message: string, span: SpanArg, fix?: FixArg) => void;
 
 function readLeaf(meta: LeafMeta, nullable: boolean, v: unknown, rawPath: RawPath, out: LoadedConfig, diag: DiagFn): { value: unknown } | undefined {
   const loc = out.locator;
@@ -355,11 +400,13 @@ function crossChecks(out: LoadedConfig, diag: DiagFn): void {
   // CFG-009: allowDangerous true
   const ad = leaf('extensionPolicy', 'allowDangerous');
   if (ad && ad.value === true) {
-    const k = loc.keyRange(ad.rawPath);
-    const vr = loc.valueRange(ad.rawPath);
     diag('CFG-009', 'information',
       'allowDangerous removes exec and env from the deny list for all extensions (audited); under safe they stay denied unless a per-extension allow grants them',
-      k && vr ? { start: k.start, end: vr.end } : k ?? vr);
+      () => {
+        const k = loc.keyRange(ad.rawPath);
+        const vr = loc.valueRange(ad.rawPath);
+        return k && vr ? { start: k.start, end: vr.end } : k ?? vr;
+      });
   }
   // CFG-010: profile vs defaultPermissive
   const profile = leaf('extensionPolicy', 'profile');
