@@ -60,6 +60,8 @@ export interface CompatPolicyPort {
   configSources: CompatConfigSource[];
   /** An evaluator with the profile forced to `profile` and `BENIGN_OVERRIDE` injected. */
   evaluatorFor(profile: CompatProfile): CompatEvaluator;
+  /** Problems with the configuration (e.g. a config file that makes the policy fail closed). */
+  notices?: string[];
 }
 
 const DECISION_NAMES: Record<CompatDecisionResult['decision'], CompatDecision> = { allow: 'Allow', deny: 'Deny', prompt: 'Prompt' };

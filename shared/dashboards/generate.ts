@@ -187,7 +187,12 @@ function* generateSteps(req: GenerateRequest, ports: DashboardPorts): Generator<
       notices.push(notice);
       compatNotices.push(notice);
     }
-    compat = buildCompatDashboard({ port: ports.compatPolicy(Boolean(req.presetsOnly)), generatedAt: now(), bead: req.bead ?? DEFAULT_COMPAT_BEAD, baseline });
+    const port = ports.compatPolicy(Boolean(req.presetsOnly));
+    for (const n of port.notices ?? []) {
+      notices.push(n);
+      compatNotices.push(n);
+    }
+    compat = buildCompatDashboard({ port, generatedAt: now(), bead: req.bead ?? DEFAULT_COMPAT_BEAD, baseline });
     write('compatDashboard', req.paths.compatDashboard, compat);
     if (compat.regression_detected) exitCode = 1;
     if (req.updateBaseline) {

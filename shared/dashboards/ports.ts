@@ -10,7 +10,7 @@ import { DEFAULT_KNOWN_GATES } from '../settings/schema';
 import { buildWaiverAudit } from '../waivers/audit';
 import { validateWaiverFile } from '../waivers/validate';
 import { readArtifact } from './artifacts';
-import { DashboardInputError, type DashboardPorts } from './generate';
+import type { DashboardPorts } from './generate';
 import type { ScanSummary, WaiverAudit } from './inputSchemas';
 import { policyIntegration } from './policyWiring';
 
@@ -78,13 +78,10 @@ export function workspaceScanSummary(opts: DashboardPortOptions, nowMs: number, 
 export function createDashboardPorts(opts: DashboardPortOptions): DashboardPorts {
   const policy = policyIntegration({ workspace: opts.workspace, globalDir: opts.globalDir, homeDir: opts.homeDir, env: opts.env });
   return {
-    scanSummary: (generatedAt) => workspaceScanSummary(opts, Date.parse(generatedAt), policy?.oracle()),
+    scanSummary: (generatedAt) => workspaceScanSummary(opts, Date.parse(generatedAt), policy.oracle()),
     waiverAudit: (generatedAt, today) =>
       computeWaiverAudit({ workspace: opts.workspace, today, nowMs: Date.parse(generatedAt), knownGates: opts.knownGates }),
-    compatPolicy: (presetsOnly) => {
-      if (!policy) throw new DashboardInputError('The policy evaluator is not available in this build; the compatibility dashboard cannot be computed');
-      return policy.compatPolicy(presetsOnly);
-    },
-    secretsCoverage: policy ? () => policy.secretsCoverage() : null,
+    compatPolicy: (presetsOnly) => policy.compatPolicy(presetsOnly),
+    secretsCoverage: () => policy.secretsCoverage(),
   };
 }

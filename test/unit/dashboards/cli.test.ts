@@ -7,6 +7,7 @@ import { fixedClock } from '../../../shared/common/clock';
 import { DEFAULT_DASHBOARD_PATHS } from '../../../shared/settings/schema';
 import { dashboardCommands } from '../../../server/src/cli/commands/dashboard';
 import { InputError, UsageError, type CliCommand } from '../../../server/src/cli/types';
+import { HOST_GATE_ARTIFACTS } from '../../../shared/dashboards/gates';
 import { NOW, put, putJson, sampleWorkspace, tempDir } from './helpers';
 
 const P = DEFAULT_DASHBOARD_PATHS;
@@ -97,5 +98,49 @@ describe('pi-sec dashboard (CLI)', () => {
     const t = JSON.parse(readFileSync(join(ws, P.gateTable), 'utf8'));
     assert.equal(t.gates.at(-1).id, 'sec_conformance');
     assert.equal(t.gates.at(-1).status, 'pass');
+  });
+
+  it('compat: 24 checks, exit 1 on a regression, refused and forced baseline updates', async () => {
+    const ws = sampleWorkspace();
+    const g = tempDir();
+    let r = await run('compat', ['--global-dir', g, '--update-baseline'], ws);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /compatibility \(configured\): 24\/24 checks pass/);
+    assert.match(r.stdout, /baseline updated/);
+    const base = readFileSync(join(ws, P.compatBaseline), 'utf8');
+    putJson(ws, '.pi/settings.json', { extensionPolicy: { allowDangerous: true } });
+    r = await run('compat', ['--global-dir', g, '--update-baseline'], ws);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /^Baseline update refused: a regression is detected/m);
+    assert.equal(readFileSync(join(ws, P.compatBaseline), 'utf8'), base);
+    const d = JSON.parse(readFileSync(join(ws, P.compatDashboard), 'utf8'));
+    assert.deepEqual(d.rate_regressions, [{ profile: 'standard', baseline_pct: 100, current_pct: 66.7 }]);
+    assert.equal(d.baseline.path, P.compatBaseline);
+    r = await run('compat', ['--global-dir', g, '--presets-only'], ws);
+    assert.equal(r.code, 0);
+    r = await run('compat', ['--global-dir', g, '--update-baseline', '--force'], ws);
+    assert.equal(JSON.parse(readFileSync(join(ws, P.compatBaseline), 'utf8')).forced, true);
+    r = await run('compat', ['--global-dir', g], ws, { PI_EXTENSION_ALLOW_DANGEROUS: 'false' });
+    assert.equal(r.code, 0); // known failures accepted by the forced baseline
+    await assert.rejects(run('compat', ['--global-dir', g, '--baseline', 'missing.json'], ws), InputError);
+    put(ws, 'broken-baseline.json', '{');
+    r = await run('compat', ['--global-dir', g, '--baseline', 'broken-baseline.json'], ws);
+    assert.match(r.stderr, /^Baseline broken-baseline\.json ignored: not valid JSON/m);
+    assert.equal(r.code, 1);
+  });
+
+  it('all: writes the four artifacts in order and exits 1 when the gate verdict fails', async () => {
+    const ws = sampleWorkspace();
+    const r = await run('all', ['--global-dir', tempDir(), '--markdown', 'summary.md'], ws);
+    assert.deepEqual(r.stdout.split('\n').filter((l) => l.startsWith('wrote ')), [
+      `wrote ${P.scanSummary}`, `wrote ${P.waiverAudit}`, `wrote ${P.compatDashboard}`, `wrote ${P.gateTable}`, 'wrote summary.md',
+    ]);
+    // sampleWorkspace: ext_must_pass fails but is waived; one waiver expires soon -> warn, exit 0.
+    assert.match(r.stdout, /verdict: warn/);
+    assert.equal(r.code, 0);
+    put(ws, HOST_GATE_ARTIFACTS.conformanceRegression, '{"status": ');
+    const r2 = await run('all', ['--global-dir', tempDir()], ws);
+    assert.equal(r2.code, 1);
+    assert.match(r2.stdout, /fail  conformance_regression  Artifact is not valid JSON/);
   });
 });
