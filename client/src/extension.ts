@@ -5,27 +5,38 @@ import { registerAllCommands } from './commands';
 import { NEEDS_FOLDER, SERVER_STARTING, type ClientContext } from './context';
 import { RestartLimiter } from './restartLimiter';
 import { createLanguageClient, STOPPED_MESSAGE } from './serverLifecycle';
-import { ServerStatusItem } from './views/serverStatus';
+import { ServerStatusItem, type ServerState } from './views/serverStatus';
 
 let client: LanguageClient | undefined;
-let ready = false;
+let state: ServerState = 'starting';
 
 export async function activate(extension: vscode.ExtensionContext): Promise<ClientContext> {
   const output = vscode.window.createOutputChannel('Pi Security', { log: true });
   const status = new ServerStatusItem();
   const limiter = new RestartLimiter();
-  extension.subscriptions.push(output, status);
+  const stateChanged = new vscode.EventEmitter<ServerState>();
+  extension.subscriptions.push(output, status, stateChanged);
+  const setState = (next: ServerState) => {
+    if (next === state) return;
+    state = next;
+    status.show(next);
+    stateChanged.fire(next);
+  };
+  status.show(state);
 
   const ctx: ClientContext = {
     extension,
     output,
-    readyClient: () => (ready ? client : undefined),
+    serverState: () => state,
+    onDidChangeServerState: stateChanged.event,
+    readyClient: () => (state === 'ready' ? client : undefined),
     registerServerCommand(id, handler) {
       extension.subscriptions.push(
         vscode.commands.registerCommand(id, async (...args: unknown[]) => {
           const running = ctx.readyClient();
           if (!running) {
-            void vscode.window.showInformationMessage(SERVER_STARTING);
+            if (state === 'stopped') void vscode.window.showErrorMessage(STOPPED_MESSAGE);
+            else void vscode.window.showInformationMessage(SERVER_STARTING);
             return undefined;
           }
           return handler(running, ...args);
@@ -40,25 +51,24 @@ export async function activate(extension: vscode.ExtensionContext): Promise<Clie
   };
 
   const start = async () => {
-    ready = false;
-    status.show('starting');
+    setState('starting');
+    let stoppedForGood = false;
     client = createLanguageClient(extension, output, limiter, () => {
-      ready = false;
-      status.show('stopped');
+      stoppedForGood = true;
+      setState('stopped');
       void vscode.window.showErrorMessage(STOPPED_MESSAGE);
     });
     client.onDidChangeState((e) => {
-      // 2 = Running in vscode-languageclient's State enum.
-      ready = e.newState === 2;
-      status.show(ready ? 'ready' : 'starting');
+      // vscode-languageclient's State: 1 Stopped, 2 Running, 3 Starting.
+      if (e.newState === 2) setState('ready');
+      else if (!stoppedForGood) setState('starting');
     });
     try {
       await client.start();
-      ready = true;
-      status.show('ready');
+      setState('ready');
     } catch (error) {
-      status.show('stopped');
-      output.appendLine(`Pi Security server failed to start: ${error instanceof Error ? error.message : String(error)}`);
+      setState('stopped');
+      output.error(`Pi Security server failed to start: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
 
@@ -69,11 +79,10 @@ export async function activate(extension: vscode.ExtensionContext): Promise<Clie
       if (client) {
         const old = client;
         client = undefined;
-        ready = false;
         await old.stop().catch(() => undefined);
       }
       await start();
-      return ready;
+      return state === 'ready';
     }),
   );
   registerAllCommands(ctx);

@@ -4,6 +4,32 @@ import { suite, test } from 'mocha';
 import * as vscode from 'vscode';
 import { activateExtension, codeOf, openFile, waitForDiagnostics, workspaceUri } from './helpers';
 
+type ServerState = 'starting' | 'ready' | 'stopped';
+interface ClientApi {
+  serverState(): ServerState;
+  onDidChangeServerState: vscode.Event<ServerState>;
+  readyClient(): { sendRequest(method: string): Promise<unknown> } | undefined;
+}
+
+function nextState(api: ClientApi, wanted: ServerState): Promise<void> {
+  return new Promise((resolve) => {
+    const sub = api.onDidChangeServerState((s) => {
+      if (s === wanted) {
+        sub.dispose();
+        resolve();
+      }
+    });
+  });
+}
+
+async function crashServer(api: ClientApi, expect: ServerState): Promise<void> {
+  const client = api.readyClient();
+  assert.ok(client, 'server is ready before the crash');
+  const reached = nextState(api, expect);
+  client.sendRequest('piSecurity/test/crash').catch(() => undefined);
+  await reached;
+}
+
 export function defineFoundationSuite(): void {
   suite('foundation: a rule flows from the core to the editor', () => {
     const legacy = () => workspaceUri('extensions', 'legacy-formatter.js');
@@ -49,6 +75,21 @@ export function defineFoundationSuite(): void {
       await openFile(legacy());
       await waitForDiagnostics(legacy(), (d) => d.some((x) => codeOf(x) === 'CMP-FORBIDDEN-001'));
       await vscode.commands.executeCommand('piSecurity.showOutput');
+    });
+
+    test('a crashed server restarts; after 5 crashes within 3 minutes it stays stopped until Restart Server', async () => {
+      const api = (await activateExtension()).exports as ClientApi;
+      assert.equal(api.serverState(), 'ready');
+      for (let crash = 1; crash <= 4; crash++) {
+        await crashServer(api, 'starting');
+        if (api.serverState() !== 'ready') await nextState(api, 'ready');
+      }
+      await openFile(legacy());
+      await waitForDiagnostics(legacy(), (d) => d.some((x) => codeOf(x) === 'CMP-FORBIDDEN-001'));
+      await crashServer(api, 'stopped');
+      assert.equal(api.readyClient(), undefined);
+      assert.equal(await vscode.commands.executeCommand<boolean>('piSecurity.restartServer'), true);
+      assert.equal(api.serverState(), 'ready');
     });
   });
 }
