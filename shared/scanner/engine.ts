@@ -47,6 +47,13 @@ export function scanDocument(input: ScanDocumentInput): DocumentScan {
     const reason = error instanceof RangeError ? 'nesting too deep to analyse' : `analysis failed (${error instanceof Error ? error.message : String(error)})`;
     hits.push(makeHit('SEC-SCAN-001', 0, 0, `Not scanned: ${reason}`));
   }
+  // acorn-loose can end a recovered node past the end of the text (e.g. `require(*/`); every range
+  // must stay inside the file.
+  const length = input.text.length;
+  for (const hit of hits) {
+    hit.start = Math.min(hit.start, length);
+    hit.end = Math.min(Math.max(hit.end, hit.start), length);
+  }
   hits.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
   return { hits, parsed, facts };
 }
