@@ -1,78 +1,93 @@
-/** Scanner diagnostics for JS-like files inside extension roots (scanner.md §10). */
-import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver';
+/** Scanner diagnostics, hover and quick fixes for JS-like files inside extension roots (scanner.md §7, §10). */
+import { sep } from 'node:path';
 import { matchesAnyGlob } from '../../../shared/common/glob';
-import { join, sep } from 'node:path';
-import { discoverUnits } from '../../../shared/scanner/discovery';
-import { scanFileText, type LocatedFinding } from '../../../shared/scanner/fileScan';
+import { LineIndex } from '../../../shared/common/lineIndex';
+import { discoverUnits, type ExtensionUnit } from '../../../shared/scanner/discovery';
+import { scanFileText, type FileScanResult } from '../../../shared/scanner/fileScan';
 import { isJsLikePath } from '../../../shared/scanner/parse';
-import { ruleDocPath } from '../../../shared/scanner/rules';
-import type { Tier } from '../../../shared/scanner/types';
 import type { PiSecuritySettings } from '../../../shared/settings/schema';
-import { fsPathToUri } from '../documentContext';
+import { codeActionsFor, hoverFor, isShown, toDiagnostic } from './scannerLsp';
 import type { DocumentContext, DocumentProvider } from './types';
 
-const TIER_SEVERITY: Record<Tier, DiagnosticSeverity> = {
-  critical: DiagnosticSeverity.Error,
-  high: DiagnosticSeverity.Warning,
-  medium: DiagnosticSeverity.Information,
-  low: DiagnosticSeverity.Hint,
-};
+const UNIT_CACHE_MS = 2000;
+const unitCache = new Map<string, { at: number; units: ExtensionUnit[] }>();
 
-const OVERRIDE_SEVERITY: Record<string, DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  information: DiagnosticSeverity.Information,
-  hint: DiagnosticSeverity.Hint,
-};
+/** Units of a workspace folder, cached briefly (discovery reads the disk; diagnostics run per keystroke). */
+export function unitsFor(folder: string, settings: PiSecuritySettings, nowMs: number): ExtensionUnit[] {
+  const key = JSON.stringify([folder, settings['extensions.roots'], settings['extensions.ids'], settings['scan.exclude']]);
+  const cached = unitCache.get(key);
+  if (cached && nowMs - cached.at >= 0 && nowMs - cached.at < UNIT_CACHE_MS) return cached.units;
+  const units = discoverUnits({ base: folder, roots: settings['extensions.roots'], ids: settings['extensions.ids'], exclude: settings['scan.exclude'] });
+  unitCache.set(key, { at: nowMs, units });
+  return units;
+}
+
+export function clearUnitCache(): void {
+  unitCache.clear();
+}
+
+/** The unit owning a file (scanner.md §1.1), or undefined outside any unit (pseudo-unit, no id). */
+export function owningUnit(fsPath: string, folder: string | null, settings: PiSecuritySettings, nowMs: number): ExtensionUnit | undefined {
+  if (!folder) return undefined;
+  return unitsFor(folder, settings, nowMs).find((u) => fsPath === u.root || (u.kind === 'dir' && fsPath.startsWith(u.root + sep)));
+}
+
+interface CachedScan {
+  document: unknown;
+  version: number;
+  key: string;
+  result: FileScanResult;
+}
+
+const scanCache = new Map<string, CachedScan>();
+
+/** The scan of the document's current version (shared by diagnostics, hover and code actions). */
+export function scanOf(ctx: DocumentContext): FileScanResult {
+  const extensionId = owningUnit(ctx.fsPath, ctx.workspaceFolder, ctx.settings, ctx.services.clock.nowMs())?.extensionId ?? null;
+  const today = ctx.services.clock.today();
+  const key = JSON.stringify([extensionId, today, ctx.settings['scan.maxFileBytes'], ctx.relativePath]);
+  const cached = scanCache.get(ctx.uri);
+  if (cached && cached.document === ctx.document && cached.version === ctx.document.version && cached.key === key) return cached.result;
+  const result = scanFileText(ctx.document.getText(), {
+    relativePath: ctx.relativePath,
+    extensionId,
+    today,
+    maxFileBytes: ctx.settings['scan.maxFileBytes'],
+  });
+  scanCache.set(ctx.uri, { document: ctx.document, version: ctx.document.version, key, result });
+  if (scanCache.size > 200) scanCache.delete(scanCache.keys().next().value as string);
+  return result;
+}
 
 export const scannerProvider: DocumentProvider = {
   id: 'scanner',
   handles(fsPath, relativePath, settings) {
     return isJsLikePath(fsPath) && matchesAnyGlob(relativePath, settings['scan.include']) && !matchesAnyGlob(relativePath, settings['scan.exclude']);
   },
-  diagnostics(ctx) {
-    const result = scanFileText(ctx.document.getText(), {
-      relativePath: ctx.relativePath,
-      extensionId: extensionIdOf(ctx),
+  diagnostics(ctx, token) {
+    const result = scanOf(ctx);
+    if (token.isCancellationRequested) return [];
+    return result.findings.filter((f) => isShown(f, ctx.settings)).map((f) => toDiagnostic(f, ctx.uri, result.lines, ctx.settings, ctx.services.extensionPath));
+  },
+  hover(ctx, position) {
+    const result = scanOf(ctx);
+    return hoverFor(result.findings, result.lines, position, ctx.settings, ctx.services.extensionPath);
+  },
+  codeActions(ctx, params) {
+    const result = scanOf(ctx);
+    const lines: LineIndex = result.lines;
+    return codeActionsFor({
+      uri: ctx.uri,
+      version: ctx.document.version,
+      text: result.text,
+      lines,
+      findings: result.findings,
+      start: lines.offsetAt(params.range.start),
+      end: lines.offsetAt(params.range.end),
+      diagnostics: params.context.diagnostics,
       today: ctx.services.clock.today(),
-      maxFileBytes: ctx.settings['scan.maxFileBytes'],
+      extensionPath: ctx.services.extensionPath,
+      settings: ctx.settings,
     });
-    const out: Diagnostic[] = [];
-    for (const finding of result.findings) {
-      if (finding.suppression && !ctx.settings['suppressions.showSuppressed']) continue;
-      if (severityFor(finding.ruleId, finding.tier, ctx.settings) === null) continue;
-      out.push(toDiagnostic(ctx, finding));
-    }
-    return out;
   },
 };
-
-/** The id of the extension unit that owns the file (scanner.md §1.1), or null outside any unit. */
-function extensionIdOf(ctx: DocumentContext): string | null {
-  if (!ctx.workspaceFolder) return null;
-  const units = discoverUnits({ base: ctx.workspaceFolder, roots: ctx.settings['extensions.roots'], ids: ctx.settings['extensions.ids'] });
-  const owner = units.find((u) => ctx.fsPath === u.root || ctx.fsPath.startsWith(u.root + sep));
-  return owner?.extensionId ?? null;
-}
-
-function severityFor(ruleId: string, tier: Tier, settings: PiSecuritySettings): DiagnosticSeverity | null {
-  const override = settings['rules.severity'][ruleId];
-  if (override === 'off') return null;
-  return override ? OVERRIDE_SEVERITY[override] : TIER_SEVERITY[tier];
-}
-
-function toDiagnostic(ctx: DocumentContext, f: LocatedFinding): Diagnostic {
-  const range = { start: { line: f.line - 1, character: f.column - 1 }, end: { line: f.endLine - 1, character: f.endColumn - 1 } };
-  const positionOf = (offset: number) => ctx.document.positionAt(offset);
-  return {
-    range,
-    severity: f.suppression ? DiagnosticSeverity.Hint : (severityFor(f.ruleId, f.tier, ctx.settings) ?? TIER_SEVERITY[f.tier]),
-    code: f.ruleId,
-    codeDescription: { href: fsPathToUri(join(ctx.services.extensionPath, ruleDocPath(f.ruleId))) },
-    source: 'pi-sec',
-    message: f.message,
-    relatedInformation: f.related.map((r) => ({ location: { uri: ctx.uri, range: { start: positionOf(r.start), end: positionOf(r.end) } }, message: r.message })),
-    tags: f.ruleId === 'SUP-003' ? [DiagnosticTag.Unnecessary] : undefined,
-    data: { ruleId: f.ruleId, tier: f.tier, extensionId: f.extensionId, fingerprint: f.fingerprint, remediation: f.remediation, alsoMatched: f.alsoMatched },
-  };
-}

@@ -125,3 +125,47 @@ export function renderHuman(report: ScanReport): string {
   );
   return lines.join('\n') + '\n';
 }
+
+/** Status bar text of an extension (README workflow 1): `{id}: {RECOMMENDATION} {score}`. */
+export function statusTextOf(u: { extensionId: string | null; verdict: { recommendation: string; score: number } }): string {
+  return `${u.extensionId ?? '(no extension)'}: ${u.verdict.recommendation.toUpperCase()} ${u.verdict.score}`;
+}
+
+function mdCell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+/** Read-only Markdown view of one scanner-summary entry (`piSecurity/extensionSummary`). */
+export function renderSummaryMarkdown(e: ScanSummaryExtension): string {
+  const out: string[] = [];
+  out.push(`# ${e.extension_id ?? '(no extension)'} — ${e.verdict.recommendation.toUpperCase()} ${e.verdict.score}/100`, '');
+  out.push(`${e.verdict.text}`, '');
+  out.push(`Root: \`${e.root}\` · ${e.files} file(s)${e.skipped_symlinks.length ? ` · skipped symlinks: ${e.skipped_symlinks.map((s) => `\`${s}\``).join(', ')}` : ''}`, '');
+  out.push('| critical | high | medium | low | compat errors | compat warnings |', '|---|---|---|---|---|---|');
+  out.push(`| ${e.counts.critical} | ${e.counts.high} | ${e.counts.medium} | ${e.counts.low} | ${e.counts.compat_errors} | ${e.counts.compat_warnings} |`, '');
+  out.push('## Capabilities', '');
+  if (e.capabilities.length === 0) out.push('None inferred.', '');
+  else {
+    out.push('| capability | decision | reason | layer | sites | first |', '|---|---|---|---|---|---|');
+    for (const c of e.capabilities) out.push(`| ${c.capability} | ${c.decision} | ${c.reason} | ${c.layer} | ${c.sites} | ${mdCell(`${c.first.file}:${c.first.line}:${c.first.column}`)} |`);
+    out.push('');
+  }
+  if (e.exec_commands.length > 0) {
+    out.push('## Commands', '', '| file | line | command | classes | decision |', '|---|---|---|---|---|');
+    for (const c of e.exec_commands) out.push(`| ${mdCell(c.file)} | ${c.line} | \`${mdCell(c.preview)}\` | ${c.classes.join(', ') || '—'} | ${c.decision} |`);
+    out.push('');
+  }
+  if (e.env_reads.length > 0) {
+    out.push('## Environment reads', '', '| name | secret | match | file | line |', '|---|---|---|---|---|');
+    for (const r of e.env_reads) out.push(`| ${mdCell(r.name)} | ${r.secret ? 'yes' : 'no'} | ${r.match ?? '—'} | ${mdCell(r.file)} | ${r.line} |`);
+    out.push('');
+  }
+  out.push('## Top findings', '');
+  if (e.top_findings.length === 0) out.push('None.', '');
+  else {
+    for (const f of e.top_findings) out.push(`- **${f.tier}** \`${f.rule_id}\` ${mdCell(f.file)}:${f.line} — ${mdCell(f.message)}`);
+    out.push('');
+  }
+  out.push(`Suppressed: ${e.suppressed.total} (expired: ${e.suppressed.expired}) · tolerant parses: ${e.parse.tolerant.length} · strip failures: ${e.parse.strip_failed.length} · scan failures: ${e.parse.scan_failed.length}`, '');
+  return out.join('\n');
+}
