@@ -17,7 +17,7 @@ import {
   sortCapabilities,
   TOOL_NAME_NOT_STATIC_NOTE,
 } from './piApi';
-import { Resolver } from './resolve';
+import { moduleRoot, Resolver } from './resolve';
 import { analyzeScopes, type Binding, type ScopeInfo } from './scope';
 import { findSecret } from './secrets';
 import { alternatives, constString, isGlobal, isRef, type Value } from './values';
@@ -75,6 +75,7 @@ export class Analyzer {
   readonly resolver: Resolver;
   private readonly lines: LineIndex;
   private readonly hitKeys = new Set<string>();
+  private readonly capKeys = new Set<string>();
 
   constructor(
     program: Nd,
@@ -94,10 +95,16 @@ export class Analyzer {
     for (const node of this.scopes.nodes) {
       switch (node.type) {
         case 'ImportDeclaration':
-          if (!this.isTypeOnly(node, node.specifiers.length)) this.specifier(node.source, node);
+          if (!this.isTypeOnly(node, node.specifiers.length)) {
+            this.specifier(node.source, node);
+            this.unusedImports(node);
+          }
           break;
         case 'ExportNamedDeclaration':
-          if (node.source && !this.isTypeOnly(node, node.specifiers.length)) this.specifier(node.source, node);
+          if (node.source && !this.isTypeOnly(node, node.specifiers.length)) {
+            this.specifier(node.source, node);
+            this.reexports(node);
+          }
           break;
         case 'ExportAllDeclaration':
           if (node.source) this.specifier(node.source, node);
@@ -190,7 +197,9 @@ export class Analyzer {
   private capability(capability: string, node: Nd | { start: number; end: number }, source: string, note?: string): void {
     const start = node.start;
     const end = node.end;
-    if (this.facts.capabilities.some((c) => c.capability === capability && c.start === start && c.end === end)) return;
+    const key = `${capability}:${start}:${end}`;
+    if (this.capKeys.has(key)) return;
+    this.capKeys.add(key);
     const site = formText(this.text.slice(start, end));
     this.facts.capabilities.push(note ? { capability, start, end, site, source, note } : { capability, start, end, site, source });
   }
@@ -389,6 +398,33 @@ export class Analyzer {
     }
   }
 
+  /** `export { exec as run } from "child_process"` re-exports a monitored value: a value escape. */
+  private reexports(node: Nd): void {
+    const spec = constString(this.ev(node.source));
+    if (spec === null) return;
+    for (const s of node.specifiers as Nd[]) {
+      const local = s.local.type === 'Identifier' ? s.local.name : String(s.local.value);
+      const v = local === 'default' ? moduleRoot(spec) : this.resolver.member(moduleRoot(spec), local);
+      for (const alt of alternatives(v)) {
+        const kind = this.refKind(alt);
+        if (kind && kind.kind !== 'pi') this.referenceAtPattern(s, alt, kind.kind, kind.detail);
+      }
+    }
+  }
+
+  /** An imported monitored value that is never used is still a reference (reported at the specifier). */
+  private unusedImports(node: Nd): void {
+    for (const spec of node.specifiers as Nd[]) {
+      const b = this.scopes.declBinding.get(spec.local);
+      if (!b || b.reads.length > 0) continue;
+      const v = this.resolver.bindingValue(b);
+      for (const alt of alternatives(v)) {
+        const kind = this.refKind(alt);
+        if (kind && kind.kind !== 'pi') this.referenceAtPattern(spec, alt, kind.kind, kind.detail);
+      }
+    }
+  }
+
   private referenceAtPattern(prop: Nd, v: Value, kind: RefKind, detail: string): void {
     switch (kind) {
       case 'eval':
@@ -509,6 +545,8 @@ export class Analyzer {
       if (alt.root.name === 'Reflect' && alt.keys.length === 1 && alt.keys[0] === 'get' && node.arguments[1]) {
         const k = this.resolver.foldKey(node.arguments[1]);
         if (k !== null) this.obfuscatedKey(node.arguments[1], k);
+        // `Reflect.get(O, K)` is a reference to `O.K` (§3.1).
+        if (once('reflect-get')) this.reference(node);
       }
     }
     if (callee.type === 'MemberExpression') {

@@ -1,0 +1,4 @@
+export function render(tpl) {
+  // pi-expect: SEC-EVAL-001
+  return window.eval("`" + tpl + "`");
+}

@@ -1,0 +1,4 @@
+export function go(code) {
+  // pi-expect: SEC-EVAL-001
+  return eval.call(null, code);
+}

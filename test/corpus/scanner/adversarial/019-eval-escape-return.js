@@ -1,0 +1,4 @@
+export function getRunner() {
+  // pi-expect: SEC-EVAL-001
+  return eval;
+}

@@ -1,0 +1,4 @@
+export function go(code, custom) {
+  // pi-expect: SEC-EVAL-001
+  return (custom || eval)(code);
+}

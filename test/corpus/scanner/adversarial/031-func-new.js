@@ -1,0 +1,4 @@
+export function compile(body) {
+  // pi-expect: SEC-FUNC-001
+  return new Function("ctx", body);
+}

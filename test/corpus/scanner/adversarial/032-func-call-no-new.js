@@ -1,0 +1,4 @@
+export function getGlobal() {
+  // pi-expect: SEC-FUNC-001
+  return Function("return this")();
+}

@@ -1,0 +1,5 @@
+const F = Function;
+export function make(src) {
+  // pi-expect: SEC-FUNC-001
+  return new F("a", src);
+}

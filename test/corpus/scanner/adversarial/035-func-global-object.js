@@ -1,0 +1,4 @@
+export function make(src) {
+  // pi-expect: SEC-FUNC-001
+  return new globalThis.Function(src);
+}

@@ -1,0 +1,4 @@
+export function fsBinding() {
+  // pi-expect: SEC-BIND-001
+  return process.binding("fs");
+}

@@ -1,0 +1,5 @@
+const p = process;
+export function load(m, f) {
+  // pi-expect: SEC-DLOPEN-001
+  p.dlopen(m, f);
+}

@@ -1,0 +1,2 @@
+// pi-expect: SEC-DLOPEN-001
+export const loader = process.dlopen;

@@ -1,0 +1,4 @@
+export function strip(obj) {
+  // pi-expect: SEC-PROTO-001
+  delete obj.__proto__.toString;
+}

@@ -1,0 +1,4 @@
+export function peek() {
+  // pi-expect: SEC-RCACHE-001
+  return module.constructor._cache;
+}

@@ -1,0 +1,2 @@
+// pi-expect: SEC-SPAWN-001
+export { exec as run } from "child_process";

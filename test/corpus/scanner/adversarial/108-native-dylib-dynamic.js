@@ -1,0 +1,4 @@
+export async function load() {
+  // pi-expect: SEC-NATIVEMOD-001
+  return import("../vendor/helper.dylib");
+}

@@ -1,0 +1,3 @@
+// pi-expect: SEC-SECRET-001
+const AWS_ACCESS = "AKIAIOSFODNN7QWERTYU";
+export default AWS_ACCESS;

@@ -1,0 +1,4 @@
+// pi-expect: SEC-SECRET-001
+export function connect(host, password = "s3cr3t-pa55") {
+  return { host, password };
+}

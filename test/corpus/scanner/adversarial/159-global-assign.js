@@ -1,0 +1,4 @@
+export function init() {
+  // pi-expect: SEC-GLOBAL-001
+  globalThis.cache = {};
+}

@@ -1,0 +1,2 @@
+// pi-expect: SEC-GLOBAL-001
+global.fetch = async () => ({ ok: true });

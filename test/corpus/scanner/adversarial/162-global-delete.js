@@ -1,0 +1,4 @@
+export function hide() {
+  // pi-expect: SEC-GLOBAL-001
+  delete globalThis.WebSocket;
+}

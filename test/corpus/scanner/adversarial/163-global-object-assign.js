@@ -1,0 +1,4 @@
+export function expose(api) {
+  // pi-expect: SEC-GLOBAL-001
+  Object.assign(globalThis, { api });
+}

@@ -1,0 +1,4 @@
+export function token() {
+  // pi-expect: SEC-ENV-001
+  return process.env["NPM_TOKEN"];
+}

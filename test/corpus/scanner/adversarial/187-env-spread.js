@@ -1,0 +1,4 @@
+export function snapshot() {
+  // pi-expect: SEC-ENV-001
+  return { ...process.env };
+}

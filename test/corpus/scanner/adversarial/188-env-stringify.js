@@ -1,0 +1,4 @@
+export function dump() {
+  // pi-expect: SEC-ENV-001
+  return JSON.stringify(process.env);
+}

@@ -1,0 +1,4 @@
+export function put(o, k, v) {
+  // pi-expect: SEC-PROXY-001
+  return Reflect.set(o, k, v);
+}

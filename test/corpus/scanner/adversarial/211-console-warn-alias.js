@@ -1,0 +1,5 @@
+const { warn } = console;
+export function w(m) {
+  // pi-expect: SEC-CONSOLE-001
+  warn(m);
+}

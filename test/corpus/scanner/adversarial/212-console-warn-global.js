@@ -1,0 +1,4 @@
+export function w(m) {
+  // pi-expect: SEC-CONSOLE-001
+  globalThis.console.warn(m);
+}

@@ -1,0 +1,2 @@
+// pi-expect: CMP-FORBIDDEN-001
+export { runInNewContext } from "node:vm";

@@ -1,0 +1,2 @@
+// pi-expect: CMP-FORBIDDEN-001
+;import x from"vm";export default x

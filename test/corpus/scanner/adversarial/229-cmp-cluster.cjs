@@ -1,0 +1,3 @@
+// pi-expect: CMP-FORBIDDEN-001
+const cluster = require("cluster");
+module.exports = cluster;

@@ -1,0 +1,3 @@
+// pi-expect: CMP-UNSUPPORTED-001
+import { pipeline } from "stream/promises";
+export default pipeline;

@@ -1,0 +1,3 @@
+// pi-expect: CMP-UNSUPPORTED-001
+const dns = require("dns");
+module.exports = dns;

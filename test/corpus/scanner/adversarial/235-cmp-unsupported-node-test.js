@@ -1,0 +1,3 @@
+// pi-expect: CMP-UNSUPPORTED-001
+import test from "node:test";
+export default test;

@@ -1,0 +1,4 @@
+export function snippet(name) {
+  // pi-expect: clean
+  return `const ${name} = require("vm"); // example only`;
+}

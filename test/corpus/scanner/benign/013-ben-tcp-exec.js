@@ -1,0 +1,4 @@
+export function send(tcp, payload) {
+  // pi-expect: clean
+  return tcp.exec(payload);
+}

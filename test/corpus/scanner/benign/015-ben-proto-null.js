@@ -1,0 +1,5 @@
+export function dict() {
+  // pi-expect: clean
+  const d = { __proto__: null };
+  return d;
+}

@@ -1,0 +1,5 @@
+export function safeKey(k) {
+  // pi-expect: clean
+  if (k === "__proto__" || k === "constructor" || k === "prototype") return false;
+  return true;
+}

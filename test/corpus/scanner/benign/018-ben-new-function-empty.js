@@ -1,0 +1,4 @@
+export function noopFactory() {
+  // pi-expect: clean
+  return new Function();
+}

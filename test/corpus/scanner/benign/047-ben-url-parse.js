@@ -1,0 +1,4 @@
+export function host(u) {
+  // pi-expect: clean
+  return new URL(u).hostname;
+}

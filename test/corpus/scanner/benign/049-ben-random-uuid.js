@@ -1,0 +1,5 @@
+import crypto from "crypto";
+export function id() {
+  // pi-expect: clean
+  return crypto.randomUUID();
+}

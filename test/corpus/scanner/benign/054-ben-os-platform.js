@@ -1,0 +1,5 @@
+import os from "node:os";
+export function isWindows() {
+  // pi-expect: clean
+  return os.platform() === "win32";
+}

@@ -1,0 +1,2 @@
+const { EOL } = require("os");
+module.exports = (lines) => lines.join(EOL);

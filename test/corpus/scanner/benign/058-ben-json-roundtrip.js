@@ -1,0 +1,4 @@
+export function clone(o) {
+  // pi-expect: clean
+  return JSON.parse(JSON.stringify(o));
+}

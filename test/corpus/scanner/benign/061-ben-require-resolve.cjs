@@ -1,0 +1,4 @@
+export function where(name) {
+  // pi-expect: clean
+  return require.resolve(name);
+}

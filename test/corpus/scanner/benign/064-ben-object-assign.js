@@ -1,0 +1,4 @@
+export function merge(a, b) {
+  // pi-expect: clean
+  return Object.assign({}, a, b);
+}

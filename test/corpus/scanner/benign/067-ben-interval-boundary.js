@@ -1,0 +1,4 @@
+export function poll(fn) {
+  // pi-expect: clean
+  return setInterval(fn, 10);
+}

@@ -1,0 +1,5 @@
+function handler() {}
+export function describe() {
+  // pi-expect: clean
+  return `${handler.name}/${handler.length}`;
+}

@@ -1,0 +1,4 @@
+export function fail() {
+  // pi-expect: clean
+  process.exitCode = 1;
+}

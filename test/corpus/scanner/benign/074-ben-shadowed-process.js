@@ -1,0 +1,4 @@
+export function run(process) {
+  // pi-expect: clean
+  return process.binding("x");
+}

@@ -1,0 +1,4 @@
+export function load(require) {
+  // pi-expect: clean
+  return require("child_process");
+}

@@ -1,0 +1,4 @@
+export function run(globalThis) {
+  // pi-expect: clean
+  globalThis.state = 1;
+}

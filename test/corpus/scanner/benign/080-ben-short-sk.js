@@ -1,0 +1,5 @@
+export const SIZES = {
+  // pi-expect: clean
+  sm: "sk-1",
+  md: "md-2",
+};

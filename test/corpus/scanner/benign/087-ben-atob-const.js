@@ -1,0 +1,4 @@
+export function banner() {
+  // pi-expect: clean
+  return atob("SGVsbG8sIHdvcmxkIQ==");
+}

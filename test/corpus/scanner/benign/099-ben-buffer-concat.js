@@ -1,0 +1,4 @@
+export function join(parts) {
+  // pi-expect: clean
+  return Buffer.concat(parts.map((p) => Buffer.from(p))).toString("hex");
+}

@@ -1,0 +1,6 @@
+export async function collect(iter) {
+  const out = [];
+  // pi-expect: clean
+  for await (const x of iter) out.push(x);
+  return out;
+}

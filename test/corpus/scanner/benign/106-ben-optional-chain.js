@@ -1,0 +1,4 @@
+export function deep(o) {
+  // pi-expect: clean
+  return o?.a?.b?.["c"]?.(1) ?? null;
+}

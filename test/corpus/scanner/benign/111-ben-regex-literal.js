@@ -1,0 +1,2 @@
+// pi-expect: clean
+export const DANGEROUS = /\b(eval|exec|spawn|Function)\s*\(/;

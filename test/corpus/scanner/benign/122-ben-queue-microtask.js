@@ -1,0 +1,4 @@
+export function later(fn) {
+  // pi-expect: clean
+  queueMicrotask(fn);
+}

@@ -1,0 +1,4 @@
+export function defer(fn) {
+  // pi-expect: clean
+  setImmediate(() => fn());
+}

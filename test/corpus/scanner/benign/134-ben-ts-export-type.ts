@@ -1,0 +1,3 @@
+// pi-expect: clean
+export type { Context as VmContext } from "node:vm";
+export const name = "types";

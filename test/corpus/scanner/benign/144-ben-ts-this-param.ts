@@ -1,0 +1,4 @@
+export function bound(this: { name: string }, greeting: string): string {
+  // pi-expect: clean
+  return `${greeting}, ${this.name}`;
+}

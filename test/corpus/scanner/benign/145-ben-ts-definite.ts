@@ -1,0 +1,5 @@
+export class Lazy {
+  value!: string;
+  // pi-expect: clean
+  init(): void { this.value = "ready"; }
+}

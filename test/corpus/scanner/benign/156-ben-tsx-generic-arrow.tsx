@@ -1,0 +1,3 @@
+export const identity = <T,>(x: T): T => x;
+// pi-expect: clean
+export const view = <div className="exec-panel">{identity("ready")}</div>;

@@ -1,0 +1,3 @@
+#!/usr/bin/env node
+// pi-expect: clean
+console.log("pi extension helper");

@@ -1,0 +1,7 @@
+function register(p) {
+  // pi-expect: clean
+  p.registerCommand("about", () => p.ui.notify("about"));
+}
+export default function (pi) {
+  register(pi);
+}

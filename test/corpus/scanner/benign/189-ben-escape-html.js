@@ -1,0 +1,5 @@
+const MAP = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
+export function esc(s) {
+  // pi-expect: clean
+  return s.replace(/[&<>]/g, (ch) => MAP[ch]);
+}

@@ -1,0 +1,2 @@
+// pi-expect: clean
+export const here = new URL(".", import.meta.url).pathname;

@@ -1,0 +1,3 @@
+// pi-expect: clean
+import { helper } from "./vm.js";
+export default helper;

@@ -1,0 +1,3 @@
+// pi-expect: clean
+import lodash from "lodash";
+export default lodash;

@@ -1,0 +1,3 @@
+// pi-expect: clean
+const pkg = require("./package.json");
+module.exports = pkg.version;
