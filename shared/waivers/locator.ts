@@ -173,7 +173,8 @@ export function locateToml(text: string): TomlLocation {
   /** Reads a string starting at i (a quote); returns its decoded value. Stops at EOL when unterminated. */
   const readString = (): string => {
     const q = text[i];
-    const triple = text.startsWith(q + q + q, i);
+    const qc = text.charCodeAt(i);
+    const triple = text.charCodeAt(i + 1) === qc && text.charCodeAt(i + 2) === qc;
     if (triple) {
       const bodyStart = i + 3;
       let j = bodyStart;
@@ -182,7 +183,7 @@ export function locateToml(text: string): TomlLocation {
           j += 2;
           continue;
         }
-        if (text.startsWith(q + q + q, j)) break;
+        if (text.charCodeAt(j) === qc && text.charCodeAt(j + 1) === qc && text.charCodeAt(j + 2) === qc) break;
         j++;
       }
       if (j >= n) {
@@ -306,31 +307,37 @@ export function locateToml(text: string): TomlLocation {
    * Reads the value at i. Containers are handled with an explicit stack (nesting depth is
    * attacker-controlled). `owner` receives the completed value.
    */
+  const stack: Frame[] = [];
+  const complete = (o: PendingOwner, start: number, end: number, elements?: Span[]): void => {
+    if (o.kind === 'element') o.frame.elements.push({ start, end });
+    else if (o.kind === 'entry') finishEntry(o.entry, end, elements);
+  };
+  const begin = (o: PendingOwner, path: string[]): void => {
+    const start = i;
+    const c = text.charCodeAt(i);
+    if (c === 34 || c === 39) {
+      readString();
+      complete(o, start, i);
+    } else if (c === 91 /* [ */) {
+      i++;
+      stack.push({ type: 'array', start, elements: [], owner: o });
+    } else if (c === 123 /* { */) {
+      i++;
+      const container = containers.length;
+      containers.push({ kind: 'inline', path, span: { start, end: start }, segments: [], entries: [] });
+      stack.push({ type: 'table', start, container, path, owner: o });
+    } else {
+      readScalar();
+      complete(o, start, i);
+    }
+  };
+
+  /**
+   * Reads the value at i. Containers are handled with an explicit stack (nesting depth is
+   * attacker-controlled). `owner` receives the completed value.
+   */
   const readValue = (owner: PendingOwner): void => {
-    const stack: Frame[] = [];
-    const complete = (o: PendingOwner, start: number, end: number, elements?: Span[]): void => {
-      if (o.kind === 'element') o.frame.elements.push({ start, end });
-      else if (o.kind === 'entry') finishEntry(o.entry, end, elements);
-    };
-    const begin = (o: PendingOwner, path: string[]): void => {
-      const start = i;
-      const c = text.charCodeAt(i);
-      if (c === 34 || c === 39) {
-        readString();
-        complete(o, start, i);
-      } else if (c === 91 /* [ */) {
-        i++;
-        stack.push({ type: 'array', start, elements: [], owner: o });
-      } else if (c === 123 /* { */) {
-        i++;
-        const container = containers.length;
-        containers.push({ kind: 'inline', path, span: { start, end: start }, segments: [], entries: [] });
-        stack.push({ type: 'table', start, container, path, owner: o });
-      } else {
-        readScalar();
-        complete(o, start, i);
-      }
-    };
+    stack.length = 0;
     begin(owner, owner.kind === 'entry' ? entries[owner.entry].path : []);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
@@ -436,40 +443,37 @@ export function locateToml(text: string): TomlLocation {
   const defs = new Map<string, Span>();
   const byPath = new Map<string, LocEntry>();
   const headerMap = new Map<string, LocContainer[]>();
-  const define = (path: readonly string[], upto: number, span: (k: number) => Span | undefined): void => {
-    for (let k = 1; k <= Math.min(upto, MAX_INDEXED_PREFIX); k++) {
-      const key = pathKey(path.slice(0, k));
-      if (defs.has(key)) continue;
-      const s = span(k);
-      if (s) defs.set(key, s);
-    }
+  // Document order: headers and entries merged by start offset (both lists are already in order).
+  const defineSeg = (key: string, span: Span | undefined): void => {
+    if (span && !defs.has(key)) defs.set(key, span);
   };
-  // Document order: merge headers and entries by their start offset.
-  const events: { start: number; apply: () => void }[] = [];
-  for (const ct of containers) {
-    if (ct.kind !== 'header' && ct.kind !== 'array-header') continue;
-    if (ct.path.length <= MAX_INDEXED_PREFIX) {
-      const hk = pathKey(ct.path);
-      const list = headerMap.get(hk) ?? [];
-      list.push(ct);
-      headerMap.set(hk, list);
-    }
-    events.push({ start: ct.span.start, apply: () => define(ct.path, ct.path.length, (k) => ct.segments[k - 1]) });
-  }
-  for (const e of entries) {
-    events.push({
-      start: e.key.start,
-      apply: () => {
-        define(e.path, e.path.length, (k) => (k > e.parentLength ? e.keySegments[k - e.parentLength - 1] : undefined));
-        if (e.path.length <= MAX_INDEXED_ENTRY) {
-          const k = pathKey(e.path);
-          if (!byPath.has(k)) byPath.set(k, e);
+  const headerList = containers.filter((ct) => ct.kind === 'header' || ct.kind === 'array-header');
+  let h = 0;
+  let e = 0;
+  while (h < headerList.length || e < entries.length) {
+    const takeHeader = e >= entries.length || (h < headerList.length && headerList[h].span.start < entries[e].key.start);
+    const path = takeHeader ? headerList[h].path : entries[e].path;
+    let key = '';
+    const upto = Math.min(path.length, MAX_INDEXED_ENTRY);
+    for (let k = 1; k <= upto; k++) {
+      key = k === 1 ? path[0] : key + '\u0000' + path[k - 1];
+      if (takeHeader) {
+        const ct = headerList[h];
+        if (k <= MAX_INDEXED_PREFIX) defineSeg(key, ct.segments[k - 1]);
+        if (k === path.length) {
+          const list = headerMap.get(key);
+          if (list) list.push(ct);
+          else headerMap.set(key, [ct]);
         }
-      },
-    });
+      } else {
+        const en = entries[e];
+        if (k <= MAX_INDEXED_PREFIX && k > en.parentLength) defineSeg(key, en.keySegments[k - en.parentLength - 1]);
+        if (k === path.length && !byPath.has(key)) byPath.set(key, en);
+      }
+    }
+    if (takeHeader) h++;
+    else e++;
   }
-  events.sort((a, b) => a.start - b.start);
-  for (const ev of events) ev.apply();
 
   return {
     entries,

@@ -4,7 +4,7 @@
  */
 import { parse, TomlDate, TomlError } from 'smol-toml';
 import { z } from 'zod';
-import { daysBetween, parseIsoDate } from '../common/dates';
+import { parseIsoDate } from '../common/dates';
 import { LineIndex } from '../common/lineIndex';
 import { locateToml, type Span, type TomlLocation } from './locator';
 import { msg, QUARANTINE_KIND, WAIVER_KIND, type EntryKind } from './messages';
@@ -103,6 +103,51 @@ export function appliesIn(id: string, status: Status, scope: Scope | null): Lane
   return LANES.filter((l) => scope === 'both' || scope === l);
 }
 
+interface EntryCtx {
+  kind: EntryKind;
+  id: string | null;
+  loc: TomlLocation;
+  header: Span;
+  problems: Problem[];
+}
+
+function addProblem(c: EntryCtx, code: string, severity: Severity, field: string | null, message: string, span: Span, extra?: Partial<Problem>): void {
+  const p: Problem = { code: `${c.kind.prefix}-${code}`, severity, field, message, span };
+  if (extra) Object.assign(p, extra);
+  c.problems.push(p);
+}
+
+function keyPath(c: EntryCtx, key: string): string[] {
+  return c.id === null ? [c.kind.table, key] : [c.kind.table, c.id, key];
+}
+
+function valueSpanOf(c: EntryCtx, key: string): Span {
+  const p = keyPath(c, key);
+  return c.loc.entry(p)?.value ?? c.loc.definition(p) ?? c.header;
+}
+
+function keySpanOf(c: EntryCtx, key: string): Span {
+  const p = keyPath(c, key);
+  return c.loc.entry(p)?.key ?? c.loc.definition(p) ?? c.header;
+}
+
+/** Gate / key checks (stage 2, table level). */
+function gateChecks(c: EntryCtx, knownGate: boolean, opts: ValidationOptions): void {
+  const id = c.id;
+  if (id === null) return;
+  if (c.kind.kind === 'waiver') {
+    if (!knownGate) {
+      const nearest = nearestName(id, opts.knownGates, 3);
+      addProblem(c, 'UNKNOWN-GATE', 'warning', null, msg.unknownGate(id, nearest), c.header, nearest ? { nearest } : undefined);
+    }
+    if (id === SELF_GATE) addProblem(c, 'SELF', 'warning', null, msg.self(), c.header);
+  } else if (!/^[A-Za-z0-9_]+$/.test(id)) {
+    addProblem(c, 'KEY', 'warning', null, msg.quarantineKey(id), c.header);
+  }
+}
+
+const ALL_KEYS = { waiver: [...WAIVER_KIND.required, ...WAIVER_KIND.optional], quarantine: [...QUARANTINE_KIND.required, ...QUARANTINE_KIND.optional] };
+
 function validateEntry(
   kind: EntryKind,
   id: string | null,
@@ -110,36 +155,22 @@ function validateEntry(
   loc: TomlLocation,
   opts: ValidationOptions,
   fallback: Span,
+  todayDay: number,
+  known: ReadonlySet<string>,
 ): EntryResult {
-  const P = kind.prefix;
   const table = kind.table;
   const header = (id === null ? loc.definition([table]) : loc.definition([table, id])) ?? fallback;
   const problems: Problem[] = [];
-  const add = (code: string, severity: Severity, field: string | null, message: string, span: Span, extra?: Partial<Problem>): void => {
-    problems.push({ code: `${P}-${code}`, severity, field, message, span, ...extra });
-  };
+  const c: EntryCtx = { kind, id, loc, header, problems };
   const idText = id ?? '';
-  const knownGate = kind.kind === 'waiver' ? opts.knownGates.includes(idText) : false;
+  const knownGate = kind.kind === 'waiver' ? known.has(idText) : false;
   const raw: Record<string, string | null> = {};
-  for (const k of [...kind.required, ...kind.optional]) raw[k] = null;
-
-  // Gate / key checks (stage 2, table level).
-  const gateChecks = (): void => {
-    if (id === null) return;
-    if (kind.kind === 'waiver') {
-      if (!knownGate) {
-        const nearest = nearestName(id, opts.knownGates, 3);
-        add('UNKNOWN-GATE', 'warning', null, msg.unknownGate(id, nearest), header, nearest ? { nearest } : {});
-      }
-      if (id === SELF_GATE) add('SELF', 'warning', null, msg.self(), header);
-    } else if (!/^[A-Za-z0-9_]+$/.test(id)) {
-      add('KEY', 'warning', null, msg.quarantineKey(id), header);
-    }
-  };
+  const allKeys = ALL_KEYS[kind.kind];
+  for (const k of allKeys) raw[k] = null;
 
   if (!isTomlTable(value)) {
-    add('NOT-TABLE', 'error', null, msg.notTable(kind, id), header);
-    gateChecks();
+    addProblem(c, 'NOT-TABLE', 'error', null, msg.notTable(kind, id), header);
+    gateChecks(c, knownGate, opts);
     const sorted = sortProblems(problems);
     return {
       kind: kind.kind,
@@ -155,10 +186,6 @@ function validateEntry(
     };
   }
 
-  const path = (key: string): string[] => (id === null ? [table, key] : [table, id, key]);
-  const valueSpan = (key: string): Span => loc.entry(path(key))?.value ?? loc.definition(path(key)) ?? header;
-  const keySpan = (key: string): Span => loc.entry(path(key))?.key ?? loc.definition(path(key)) ?? header;
-
   // Stage 2: shape (zod decides which fields are missing / not strings).
   const shape = SHAPES[kind.kind].safeParse(value);
   const badType = new Set<string>();
@@ -172,68 +199,73 @@ function validateEntry(
     }
   }
   const missingOrdered = kind.required.filter((k) => missing.has(k));
-  if (missingOrdered.length > 0) add('MISSING-FIELD', 'error', null, msg.missing(missingOrdered), header);
+  if (missingOrdered.length > 0) addProblem(c, 'MISSING-FIELD', 'error', null, msg.missing(missingOrdered), header);
 
   const passed: Record<string, string> = {};
-  const known = [...kind.required, ...kind.optional];
-  for (const key of known) {
+  const knownKeys = allKeys;
+  for (const key of knownKeys) {
     if (!(key in value)) continue;
     const v = value[key];
     if (typeof v === 'string') raw[key] = v;
     if (badType.has(key) || typeof v !== 'string') {
-      const entry = loc.entry(path(key));
+      const entry = loc.entry(keyPath(c, key));
       const info = valueKindOf(v, entry?.raw);
       const message = info.kind === 'date' ? msg.notStringDate(key, info.datePart ?? '') : msg.notString(key, info.kind);
-      add('NOT-STRING', 'error', key, message, valueSpan(key), { notString: info });
+      addProblem(c, 'NOT-STRING', 'error', key, message, valueSpanOf(c, key), { notString: info });
       continue;
     }
     if (v.trim() === '') {
-      add('EMPTY', 'error', key, msg.empty(key), valueSpan(key));
+      addProblem(c, 'EMPTY', 'error', key, msg.empty(key), valueSpanOf(c, key));
       continue;
     }
     if (kind.kind === 'waiver' && isPlaceholder(v)) {
-      add('PLACEHOLDER', 'error', key, msg.placeholder(key, v), valueSpan(key));
+      addProblem(c, 'PLACEHOLDER', 'error', key, msg.placeholder(key, v), valueSpanOf(c, key));
       continue;
     }
     passed[key] = v;
   }
   for (const key of Object.keys(value)) {
-    if (known.includes(key)) continue;
-    const nearest = nearestName(key, known, 2);
-    add('UNKNOWN-KEY', 'warning', key, msg.unknownKey(kind, key, idText), keySpan(key), nearest ? { nearest } : {});
+    if (knownKeys.includes(key)) continue;
+    const nearest = nearestName(key, knownKeys, 2);
+    addProblem(c, 'UNKNOWN-KEY', 'warning', key, msg.unknownKey(kind, key, idText), keySpanOf(c, key), nearest ? { nearest } : undefined);
   }
-  gateChecks();
+  gateChecks(c, knownGate, opts);
 
   // Stage 3: semantics on values that passed stage 2.
   const ck = kind.createdKey;
   const dates: Record<string, string> = {};
+  const epoch: Record<string, number> = {};
   for (const key of [ck, 'expires']) {
     const v = passed[key];
     if (v === undefined) continue;
-    if (!DATE_FORM_RE.test(v)) add('DATE-FORMAT', 'error', key, msg.dateFormat(key, v), valueSpan(key));
-    else if (parseIsoDate(v) === undefined) add('DATE-INVALID', 'error', key, msg.dateInvalid(key, v), valueSpan(key));
-    else dates[key] = v;
+    const day = DATE_FORM_RE.test(v) ? parseIsoDate(v) : undefined;
+    if (!DATE_FORM_RE.test(v)) addProblem(c, 'DATE-FORMAT', 'error', key, msg.dateFormat(key, v), valueSpanOf(c, key));
+    else if (day === undefined) addProblem(c, 'DATE-INVALID', 'error', key, msg.dateInvalid(key, v), valueSpanOf(c, key));
+    else {
+      dates[key] = v;
+      epoch[key] = day;
+    }
   }
   let scope: Scope | null = null;
   if (kind.kind === 'waiver' && passed.scope !== undefined) {
     if ((SCOPES as readonly string[]).includes(passed.scope)) scope = passed.scope as Scope;
-    else add('SCOPE', 'error', 'scope', msg.scope(passed.scope), valueSpan('scope'));
+    else addProblem(c, 'SCOPE', 'error', 'scope', msg.scope(passed.scope), valueSpanOf(c, 'scope'));
   }
   if (kind.kind === 'quarantine' && passed.category !== undefined && !(QUARANTINE_CATEGORIES as readonly string[]).includes(passed.category)) {
-    add('CATEGORY', 'error', 'category', msg.category(passed.category), valueSpan('category'));
+    addProblem(c, 'CATEGORY', 'error', 'category', msg.category(passed.category), valueSpanOf(c, 'category'));
   }
-  if (passed.bead !== undefined && !BEAD_RE.test(passed.bead)) add('BEAD', 'error', 'bead', msg.bead(passed.bead), valueSpan('bead'));
+  if (passed.bead !== undefined && !BEAD_RE.test(passed.bead)) addProblem(c, 'BEAD', 'error', 'bead', msg.bead(passed.bead), valueSpanOf(c, 'bead'));
   const created = dates[ck];
   const expires = dates.expires;
   if (created !== undefined && expires !== undefined) {
-    const duration = daysBetween(created, expires);
-    if (duration < 0) add('DATE-ORDER', 'error', 'expires', msg.dateOrder(kind, created, expires), valueSpan('expires'));
-    else if (duration > kind.maxDays) add('DURATION', 'error', 'expires', msg.duration(kind, duration, created, expires), valueSpan('expires'));
-    if (kind.kind === 'waiver' && daysBetween(opts.today, created) > 1) {
-      add('CREATED-FUTURE', 'error', 'created', msg.createdFuture(created), valueSpan('created'));
+    const duration = epoch.expires - epoch[ck];
+    if (duration < 0) addProblem(c, 'DATE-ORDER', 'error', 'expires', msg.dateOrder(kind, created, expires), valueSpanOf(c, 'expires'));
+    else if (duration > kind.maxDays) addProblem(c, 'DURATION', 'error', 'expires', msg.duration(kind, duration, created, expires), valueSpanOf(c, 'expires'));
+    if (kind.kind === 'waiver' && epoch[ck] - todayDay > 1) {
+      addProblem(c, 'CREATED-FUTURE', 'error', 'created', msg.createdFuture(created), valueSpanOf(c, 'created'));
     }
   }
-  const d = expires !== undefined ? daysBetween(opts.today, expires) : undefined;
+  const d = expires !== undefined ? epoch.expires - todayDay : undefined;
   const hasError = problems.some((p) => p.severity === 'error');
   let status: Status;
   let detail: string;
@@ -243,11 +275,11 @@ function validateEntry(
   } else if (d < 0) {
     status = 'expired';
     detail = msg.expired(kind, d, passed.owner ?? '', passed.bead ?? '');
-    add('EXPIRED', 'error', 'expires', detail, valueSpan('expires'));
+    addProblem(c, 'EXPIRED', 'error', 'expires', detail, valueSpanOf(c, 'expires'));
   } else if (d <= kind.soonDays) {
     status = 'expiring_soon';
     detail = msg.expiring(kind, d, passed.owner ?? '', passed.bead ?? '');
-    add('EXPIRING', 'warning', 'expires', detail, valueSpan('expires'));
+    addProblem(c, 'EXPIRING', 'warning', 'expires', detail, valueSpanOf(c, 'expires'));
   } else {
     status = 'active';
     detail = msg.active(d);
@@ -274,12 +306,16 @@ function validateEntries(kind: EntryKind, doc: TomlObject, loc: TomlLocation, op
   if (!(kind.table in doc)) return [];
   const top = doc[kind.table];
   const fallback = { start: 0, end: 0 };
-  if (!isTomlTable(top)) return [validateEntry(kind, null, top, loc, opts, fallback)];
+  const todayDay = parseIsoDate(opts.today);
+  if (todayDay === undefined) throw new RangeError(`today is not a date: ${opts.today}`);
+  const known = new Set(opts.knownGates);
+  if (!isTomlTable(top)) return [validateEntry(kind, null, top, loc, opts, fallback, todayDay, known)];
   const ids = Object.keys(top);
   // Document order (object key order puts integer-like keys first).
   const pos = (id: string): number => loc.definition([kind.table, id])?.start ?? Number.MAX_SAFE_INTEGER;
   ids.sort((a, b) => pos(a) - pos(b));
-  return ids.map((id) => validateEntry(kind, id, top[id], loc, opts, loc.definition([kind.table]) ?? fallback));
+  const tableSpan = loc.definition([kind.table]) ?? fallback;
+  return ids.map((id) => validateEntry(kind, id, top[id], loc, opts, tableSpan, todayDay, known));
 }
 
 const SUITES = ['unit', 'vcr', 'e2e'] as const;
