@@ -12,24 +12,50 @@ export interface Span {
 
 export type LocValueKind = 'string' | 'array' | 'inline-table' | 'other';
 
-/** One `key = value` pair, at the top level, in a table or inside an inline table. */
-export interface LocEntry {
-  /** Full path: the containing table's path followed by the key's own segments. */
-  path: string[];
-  /** Number of leading path elements that come from the containing table / inline table. */
-  parentLength: number;
-  /** Span of each of the key's own (dotted) segments. */
-  keySegments: Span[];
-  /** Span of the whole key (all segments). */
-  key: Span;
-  value: Span;
-  valueKind: LocValueKind;
-  /** Source text of the value. */
-  raw: string;
-  /** Index into `containers` of the table / inline table holding this pair. */
-  container: number;
+/**
+ * One `key = value` pair, at the top level, in a table or inside an inline table. Offsets are stored as
+ * numbers; the span objects are made on access (a 1,000-waiver file has ~10,000 pairs).
+ */
+export class LocEntry {
   /** Top-level element spans when the value is an array. */
   elements?: Span[];
+  constructor(
+    private readonly text: string,
+    /** Full path: the containing table's path followed by the key's own segments. */
+    readonly path: string[],
+    /** Number of leading path elements that come from the containing table / inline table. */
+    readonly parentLength: number,
+    /** Flat [start0, end0, start1, end1, …] offsets of the key's own (dotted) segments. */
+    private readonly segs: number[],
+    public valueStart: number,
+    public valueEnd: number,
+    readonly valueKind: LocValueKind,
+    /** Index into `containers` of the table / inline table holding this pair. */
+    readonly container: number,
+  ) {}
+  /** Span of each of the key's own (dotted) segments. */
+  get keySegments(): Span[] {
+    const out: Span[] = [];
+    for (let k = 0; k < this.segs.length; k += 2) out.push({ start: this.segs[k], end: this.segs[k + 1] });
+    return out;
+  }
+  /** Span of the whole key (all segments). */
+  get key(): Span {
+    return { start: this.segs[0], end: this.segs[this.segs.length - 1] };
+  }
+  get keyStart(): number {
+    return this.segs[0];
+  }
+  segmentSpan(k: number): Span | undefined {
+    return 2 * k + 1 < this.segs.length ? { start: this.segs[2 * k], end: this.segs[2 * k + 1] } : undefined;
+  }
+  get value(): Span {
+    return { start: this.valueStart, end: this.valueEnd };
+  }
+  /** Source text of the value. */
+  get raw(): string {
+    return this.text.slice(this.valueStart, this.valueEnd);
+  }
 }
 
 /** A place keys live in: the root, a `[header]`, a `[[header]]` or an inline table `{ … }`. */
@@ -145,6 +171,18 @@ interface TableFrame {
 
 type Frame = ArrayFrame | TableFrame;
 
+interface KeyRead {
+  segments: string[];
+  /** Flat [start, end, …] offsets of the segments. */
+  spans: number[];
+}
+
+function pairsToSpans(flat: readonly number[]): Span[] {
+  const out: Span[] = [];
+  for (let k = 0; k < flat.length; k += 2) out.push({ start: flat[k], end: flat[k + 1] });
+  return out;
+}
+
 /** A container value waits for its closing bracket; then it completes an array element or an entry. */
 type PendingOwner = { kind: 'element'; frame: ArrayFrame } | { kind: 'entry'; entry: number } | { kind: 'none' };
 
@@ -171,7 +209,7 @@ export function locateToml(text: string): TomlLocation {
   };
 
   /** Reads a string starting at i (a quote); returns its decoded value. Stops at EOL when unterminated. */
-  const readString = (): string => {
+  const readString = (decode: boolean): string => {
     const q = text[i];
     const qc = text.charCodeAt(i);
     const triple = text.charCodeAt(i + 1) === qc && text.charCodeAt(i + 2) === qc;
@@ -188,7 +226,7 @@ export function locateToml(text: string): TomlLocation {
       }
       if (j >= n) {
         i = n;
-        return text.slice(bodyStart);
+        return decode ? text.slice(bodyStart) : '';
       }
       // Up to two extra quotes may close the string (`""""` ends with a quote in the content).
       let end = j + 3;
@@ -198,6 +236,7 @@ export function locateToml(text: string): TomlLocation {
         extra++;
       }
       i = end;
+      if (!decode) return '';
       const body = text.slice(bodyStart, end - 3);
       const trimmed = body.startsWith('\r\n') ? body.slice(2) : body.startsWith('\n') ? body.slice(1) : body;
       return q === '"' ? decodeBasic(trimmed) : trimmed;
@@ -214,28 +253,31 @@ export function locateToml(text: string): TomlLocation {
       if (text[j] === q) break;
       j++;
     }
-    const body = text.slice(bodyStart, Math.min(j, n));
     i = j < n && text[j] === q ? j + 1 : Math.min(j, n);
+    if (!decode) return '';
+    const body = text.slice(bodyStart, Math.min(j, n));
     return q === '"' ? decodeBasic(body) : body;
   };
 
   /** Reads a (dotted) key at i. Returns undefined without moving when no key starts here. */
-  const readKey = (): { segments: string[]; spans: Span[]; span: Span } | undefined => {
-    const segments: string[] = [];
-    const spans: Span[] = [];
+  const segments: string[] = [];
+  const spans: number[] = [];
+  const readKey = (): KeyRead | undefined => {
+    segments.length = 0;
+    spans.length = 0;
     const start = i;
     for (;;) {
       const c = text.charCodeAt(i);
       const segStart = i;
       if (c === 34 /* " */ || c === 39 /* ' */) {
-        segments.push(readString());
+        segments.push(readString(true));
       } else if (i < n && isBareKeyChar(c)) {
         while (i < n && isBareKeyChar(text.charCodeAt(i))) i++;
         segments.push(text.slice(segStart, i));
       } else {
         break;
       }
-      spans.push({ start: segStart, end: i });
+      spans.push(segStart, i);
       const save = i;
       skipWs();
       if (text.charCodeAt(i) === 46 /* . */) {
@@ -250,7 +292,8 @@ export function locateToml(text: string): TomlLocation {
       i = start;
       return undefined;
     }
-    return { segments, spans, span: { start, end: spans[spans.length - 1].end } };
+    // Exact-size copies: a pushed-to array keeps spare capacity, and there are ~10 pairs per waiver.
+    return { segments: segments.slice(), spans: spans.slice() };
   };
 
   /** A scalar (number, boolean, date, time): up to a delimiter, trailing whitespace trimmed. */
@@ -280,33 +323,20 @@ export function locateToml(text: string): TomlLocation {
     return 'other';
   };
 
-  const addEntry = (container: number, parentPath: string[], key: { segments: string[]; spans: Span[]; span: Span }, valueStart: number): number => {
+  const addEntry = (container: number, parentPath: string[], key: KeyRead, valueStart: number): number => {
     const idx = entries.length;
-    entries.push({
-      path: [...parentPath, ...key.segments],
-      parentLength: parentPath.length,
-      keySegments: key.spans,
-      key: key.span,
-      value: { start: valueStart, end: valueStart },
-      valueKind: kindAt(valueStart),
-      raw: '',
-      container,
-    });
+    const path = parentPath.length === 0 ? key.segments : parentPath.concat(key.segments);
+    entries.push(new LocEntry(text, path === key.segments ? path : path.slice(), parentPath.length, key.spans, valueStart, valueStart, kindAt(valueStart), container));
     containers[container].entries.push(idx);
     return idx;
   };
 
   const finishEntry = (idx: number, end: number, elements?: Span[]): void => {
     const e = entries[idx];
-    e.value = { start: e.value.start, end };
-    e.raw = text.slice(e.value.start, end);
+    e.valueEnd = end;
     if (elements) e.elements = elements;
   };
 
-  /**
-   * Reads the value at i. Containers are handled with an explicit stack (nesting depth is
-   * attacker-controlled). `owner` receives the completed value.
-   */
   const stack: Frame[] = [];
   const complete = (o: PendingOwner, start: number, end: number, elements?: Span[]): void => {
     if (o.kind === 'element') o.frame.elements.push({ start, end });
@@ -316,7 +346,7 @@ export function locateToml(text: string): TomlLocation {
     const start = i;
     const c = text.charCodeAt(i);
     if (c === 34 || c === 39) {
-      readString();
+      readString(false);
       complete(o, start, i);
     } else if (c === 91 /* [ */) {
       i++;
@@ -419,7 +449,7 @@ export function locateToml(text: string): TomlLocation {
         kind: isArray ? 'array-header' : 'header',
         path: key ? key.segments : [],
         span: { start, end: i },
-        segments: key ? key.spans : [],
+        segments: key ? pairsToSpans(key.spans) : [],
         entries: [],
       });
     } else {
@@ -430,8 +460,15 @@ export function locateToml(text: string): TomlLocation {
           i++;
           skipWs();
           const idx = addEntry(current, containers[current].path, key, i);
-          if (i >= n || isNl(text.charCodeAt(i)) || text.charCodeAt(i) === 35) finishEntry(idx, i);
-          else readValue({ kind: 'entry', entry: idx });
+          const vc = text.charCodeAt(i);
+          if (i >= n || isNl(vc) || vc === 35) finishEntry(idx, i);
+          else if (vc === 34 || vc === 39) {
+            readString(false);
+            finishEntry(idx, i);
+          } else if (vc !== 91 && vc !== 123) {
+            readScalar();
+            finishEntry(idx, i);
+          } else readValue({ kind: 'entry', entry: idx });
         }
       }
     }
@@ -450,29 +487,46 @@ export function locateToml(text: string): TomlLocation {
   const headerList = containers.filter((ct) => ct.kind === 'header' || ct.kind === 'array-header');
   let h = 0;
   let e = 0;
+  // Joined key of each container's path, computed once (entries extend it by their own segments).
+  const containerKey = new Map<number, string>();
+  const keyOfContainer = (idx: number): string | undefined => {
+    const ct = containers[idx];
+    if (ct.path.length > MAX_INDEXED_ENTRY) return undefined;
+    let k = containerKey.get(idx);
+    if (k === undefined) {
+      k = pathKey(ct.path);
+      containerKey.set(idx, k);
+    }
+    return k;
+  };
   while (h < headerList.length || e < entries.length) {
-    const takeHeader = e >= entries.length || (h < headerList.length && headerList[h].span.start < entries[e].key.start);
-    const path = takeHeader ? headerList[h].path : entries[e].path;
-    let key = '';
-    const upto = Math.min(path.length, MAX_INDEXED_ENTRY);
-    for (let k = 1; k <= upto; k++) {
-      key = k === 1 ? path[0] : key + '\u0000' + path[k - 1];
-      if (takeHeader) {
-        const ct = headerList[h];
+    const takeHeader = e >= entries.length || (h < headerList.length && headerList[h].span.start < entries[e].keyStart);
+    if (takeHeader) {
+      const ct = headerList[h++];
+      const path = ct.path;
+      const upto = Math.min(path.length, MAX_INDEXED_ENTRY);
+      let key = '';
+      for (let k = 1; k <= upto; k++) {
+        key = k === 1 ? path[0] : key + '\u0000' + path[k - 1];
         if (k <= MAX_INDEXED_PREFIX) defineSeg(key, ct.segments[k - 1]);
         if (k === path.length) {
           const list = headerMap.get(key);
           if (list) list.push(ct);
           else headerMap.set(key, [ct]);
         }
-      } else {
-        const en = entries[e];
-        if (k <= MAX_INDEXED_PREFIX && k > en.parentLength) defineSeg(key, en.keySegments[k - en.parentLength - 1]);
-        if (k === path.length && !byPath.has(key)) byPath.set(key, en);
       }
+      continue;
     }
-    if (takeHeader) h++;
-    else e++;
+    const en = entries[e++];
+    const path = en.path;
+    const upto = Math.min(path.length, MAX_INDEXED_ENTRY);
+    let key = en.parentLength === 0 ? '' : keyOfContainer(en.container);
+    if (key === undefined || en.parentLength >= upto && en.parentLength > 0) continue;
+    for (let k = en.parentLength + 1; k <= upto; k++) {
+      key = k === 1 ? path[0] : key + '\u0000' + path[k - 1];
+      if (k <= MAX_INDEXED_PREFIX && !defs.has(key)) defineSeg(key, en.segmentSpan(k - en.parentLength - 1));
+      if (k === path.length && !byPath.has(key)) byPath.set(key, en);
+    }
   }
 
   return {
