@@ -279,7 +279,7 @@ function pad(s: string, n: number): string {
 export function formatExplainHuman(e: PolicyExplain): string {
   const lines: string[] = [];
   lines.push(`Extension:      ${e.extension_id ?? '(no extension)'}`);
-  const req = e.profile.requested === null ? '' : ` (requested ${JSON.stringify(e.profile.requested)})`;
+  const req = e.profile.requested === null || e.profile.requested === e.profile.effective ? '' : ` (requested ${JSON.stringify(e.profile.requested)})`;
   lines.push(`Profile:        ${e.profile.effective}${req} from ${sourceText(e.profile.source, e.profile.source_detail)}${e.profile.fallback ? ' [fallback to safe]' : ''}`);
   lines.push(`Aliases:        ${Object.entries(e.profile.aliases).map(([a, b]) => `${a} → ${b}`).join(', ')}`);
   lines.push(`Mode:           ${e.mode.value} (from ${e.mode.source === 'profile' ? 'the profile' : 'the per-extension override'})`);

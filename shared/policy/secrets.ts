@@ -198,3 +198,13 @@ export function secretsCoverage(broker: SecretBroker, names: readonly string[] =
     known_false_positives: KNOWN_FALSE_POSITIVES.filter((n) => broker.classify(n).secret),
   };
 }
+
+export function formatCoverageHuman(r: SecretsCoverageReport): string {
+  const lines = [
+    `SLO-07 secret-name coverage: ${r.covered}/${r.total} (${r.coverage_pct.toFixed(1)} %) — ${r.pass ? 'PASS' : 'FAIL'} (floor ${SLO_07_FLOOR_PCT} %, goal 100 %)`,
+    `Misses: ${r.misses.length ? r.misses.join(', ') : 'none'}`,
+    `Control names classified as secret: ${r.control_violations.length ? r.control_violations.join(', ') : 'none'}`,
+    `Known false positives (use disclosureAllowlist): ${r.known_false_positives.length ? r.known_false_positives.join(', ') : 'none'}`,
+  ];
+  return lines.join('\n') + '\n';
+}

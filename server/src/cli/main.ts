@@ -70,7 +70,7 @@ export async function runCli(argv: string[], io: Omit<CliIO, 'clock'>): Promise<
     }
     let parsed;
     try {
-      parsed = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
+      parsed = parseArgs({ args: command.rewriteArgs ? command.rewriteArgs(rest) : rest, options: command.options, allowPositionals: true, strict: true });
     } catch (error) {
       throw new UsageError(error instanceof Error ? error.message : String(error));
     }

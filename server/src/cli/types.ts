@@ -23,6 +23,8 @@ export interface CliCommand {
   summary: string;
   usage: string;
   options: Record<string, OptionSpec>;
+  /** Optional rewrite of the raw arguments before parsing (e.g. `--allow-dangerous=false`, `--args a b …`). */
+  rewriteArgs?(args: string[]): string[];
   /** Returns the exit code (README "Exit codes"). Throw `UsageError` for exit 2, `InputError` for exit 3. */
   run(args: ParsedCommandLine, io: CliIO): Promise<number> | number;
 }
