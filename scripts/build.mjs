@@ -16,6 +16,9 @@ const common = {
   keepNames: true,
   logLevel: 'warning',
   legalComments: 'none',
+  // jsonc-parser's `main` is a UMD build whose dynamic `require('./impl/…')` esbuild cannot follow;
+  // its ESM build bundles cleanly.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
 };
 
 await Promise.all([

@@ -38,8 +38,8 @@ import {
 } from '../../../shared/protocol/dashboards';
 import { DEFAULT_DASHBOARD_PATHS, parseSettings, SETTINGS_SECTION, type DashboardPaths, type PiSecuritySettings } from '../../../shared/settings/schema';
 import type { ServerServices } from '../providers/types';
+import { TOOL_VERSION } from '../cli/version';
 
-export const SERVER_TOOL_VERSION = '0.1.0';
 
 /** What the handlers need; the LSP registration below provides it, tests provide their own. */
 export interface DashboardDeps {
@@ -97,7 +97,7 @@ function portsFor(deps: DashboardDeps, folder: string, s: PiSecuritySettings, ex
     homeDir: deps.homeDir ?? homedir(),
     env,
     clock: deps.clock,
-    toolVersion: SERVER_TOOL_VERSION,
+    toolVersion: TOOL_VERSION,
     knownGates: s['waivers.knownGates'],
     unitRoots: s['extensions.roots'],
     unitIds: s['extensions.ids'],

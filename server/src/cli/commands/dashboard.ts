@@ -14,9 +14,9 @@ import {
 } from '../../../../shared/dashboards/generate';
 import { createDashboardPorts, WaiverFileUnreadableError } from '../../../../shared/dashboards/ports';
 import { DEFAULT_DASHBOARD_PATHS } from '../../../../shared/settings/schema';
+import { TOOL_VERSION } from '../version';
 import { EXIT, InputError, UsageError, type CliCommand, type CliIO, type OptionSpec, type ParsedCommandLine } from '../types';
 
-export const TOOL_VERSION = '0.1.0';
 
 const OPTIONS: Record<string, OptionSpec> = {
   'out-dir': { type: 'string' },

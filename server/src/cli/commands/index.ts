@@ -1,5 +1,6 @@
 /** Every CLI command; `pi-sec --help` lists them in this order. */
 import type { CliCommand } from '../types';
+import { dashboardCommands } from './dashboard';
 import { execClassifyCommand } from './execClassify';
 import { policyCheckConfigCommand } from './policyCheckConfig';
 import { policyExplainCommand } from './policyExplain';
@@ -13,4 +14,5 @@ export const COMMANDS: readonly CliCommand[] = [
   execClassifyCommand,
   secretsClassifyCommand,
   secretsCoverageCommand,
+  ...dashboardCommands,
 ];
