@@ -80,6 +80,8 @@ export interface AuditInput {
   fileName?: string;
   today: string;
   nowMs: number;
+  /** SHA-256 (hex) of the file's bytes; computed from the text when omitted. */
+  sha256?: string;
 }
 
 export function gateVerdict(result: WaiverFileResult | null, fileName = 'suite_classification.toml'): GateVerdict {
@@ -132,7 +134,7 @@ export function buildWaiverAudit(input: AuditInput): WaiverAudit {
     schema: WAIVER_AUDIT_SCHEMA_ID,
     generated_at: rfc3339(input.nowMs),
     today: input.today,
-    source: result === null ? null : { path: input.sourcePath, sha256: createHash('sha256').update(result.text, 'utf8').digest('hex') },
+    source: result === null ? null : { path: input.sourcePath, sha256: input.sha256 ?? createHash('sha256').update(result.text, 'utf8').digest('hex') },
     parse_error: result?.syntax ? { message: result.syntax.message, line: result.syntax.line, column: result.syntax.column } : null,
     max_duration_days: MAX_DURATION_DAYS,
     expiring_soon_days: EXPIRING_SOON_DAYS,

@@ -6,9 +6,11 @@ import { policyCheckConfigCommand } from './policyCheckConfig';
 import { policyExplainCommand } from './policyExplain';
 import { scanCommand } from './scan';
 import { secretsClassifyCommand, secretsCoverageCommand } from './secrets';
+import { waiversCommand } from './waivers';
 
 export const COMMANDS: readonly CliCommand[] = [
   scanCommand,
+  waiversCommand,
   policyExplainCommand,
   policyCheckConfigCommand,
   execClassifyCommand,
