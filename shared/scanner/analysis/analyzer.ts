@@ -19,7 +19,7 @@ import {
 } from './piApi';
 import { moduleRoot, Resolver } from './resolve';
 import { analyzeScopes, type Binding, type ScopeInfo } from './scope';
-import { findSecret } from './secrets';
+import { findSecret, isSecretName } from './secrets';
 import { alternatives, constString, isGlobal, isRef, type Value } from './values';
 
 export interface CapabilityEvidence {
@@ -59,6 +59,7 @@ const SPAWN_EXPORTS: ReadonlySet<string> = new Set(['exec', 'execSync', 'spawn',
 const SENSITIVE_KEYS: ReadonlySet<string> = new Set([
   'eval', 'Function', 'constructor', 'binding', '_linkedBinding', 'dlopen', 'cache', '_load', '_cache', '__proto__', 'setPrototypeOf', ...SPAWN_EXPORTS,
 ]);
+const MONITORED_GLOBALS: ReadonlySet<string> = new Set(['eval', 'Function', 'WebAssembly']);
 const MODULE_LOADER_KEYS: ReadonlySet<string> = new Set(['_cache', '_load', '_resolveFilename', '_extensions']);
 const BUILTIN_CTORS: ReadonlySet<string> = new Set(['Object', 'Array', 'Function', 'String', 'Number', 'Promise', 'JSON', 'Math', 'Reflect']);
 const SERVER_MODULES: ReadonlySet<string> = new Set(['http', 'https', 'http2', 'net', 'tls']);
@@ -73,7 +74,7 @@ export class Analyzer {
   readonly facts: AnalysisFacts = { capabilities: [], commands: [], envReads: [] };
   readonly scopes: ScopeInfo;
   readonly resolver: Resolver;
-  private readonly lines: LineIndex;
+  private linesCache: LineIndex | null = null;
   private readonly hitKeys = new Set<string>();
   private readonly capKeys = new Set<string>();
 
@@ -84,9 +85,8 @@ export class Analyzer {
     private readonly typeOnlySpecifiers: ReadonlySet<number> = new Set(),
     extraExpressions: Nd[] = [],
   ) {
-    this.lines = new LineIndex(text);
     this.scopes = analyzeScopes(program, extraExpressions);
-    this.resolver = new Resolver(this.scopes, (offset) => this.lines.positionAt(offset).line + 1);
+    this.resolver = new Resolver(this.scopes, (offset) => (this.linesCache ??= new LineIndex(this.text)).positionAt(offset).line + 1);
     this.resolver.sourceText = (s, e) => this.text.slice(s, e);
   }
 
@@ -120,9 +120,14 @@ export class Analyzer {
           this.memberRules(node);
           this.reference(node);
           break;
-        case 'Identifier':
-          if (this.scopes.refBinding.has(node) && !this.scopes.writeOnly.has(node)) this.reference(node);
+        case 'Identifier': {
+          if (this.scopes.writeOnly.has(node)) break;
+          const b = this.scopes.refBinding.get(node);
+          if (b === undefined) break;
+          // Only these globals are monitored as bare identifiers; other globals matter through members.
+          if (b === null ? MONITORED_GLOBALS.has(node.name) : b.kind !== 'function' && b.kind !== 'class' && b.kind !== 'catch') this.reference(node);
           break;
+        }
         case 'AssignmentExpression':
           this.write(node.left, node);
           this.secretBinding(node.left, node.right);
@@ -997,9 +1002,8 @@ export class Analyzer {
   private secretNamed(name: string | null, valueNode: Nd): void {
     if (name === null) return;
     const v = unwrap(valueNode);
-    if (v.type === 'Identifier' || v.type === 'MemberExpression' || v.type === 'CallExpression') {
-      // Folded values through aliases are still string constants, but not values read from the environment.
-    }
+    // Case (b) on folded values needs an assembled expression; literals are checked by secretShape.
+    if (!isSecretName(name) && v.type !== 'BinaryExpression' && !(v.type === 'TemplateLiteral' && v.expressions.length > 0)) return;
     const value = this.ev(v);
     const s = constString(value);
     if (s === null) return;

@@ -2,7 +2,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
 export type Nd = { type: string; start: number; end: number; loc?: { start: { line: number; column: number } } } & Record<string, any>;
 
-const SKIP_KEYS = new Set(['loc', 'range', 'start', 'end', 'type', 'raw', 'regex', 'bigint', 'name', 'operator', 'kind', 'sourceType']);
+export const SKIP_KEYS: ReadonlySet<string> = new Set(['loc', 'range', 'start', 'end', 'type', 'raw', 'regex', 'bigint', 'name', 'operator', 'kind', 'sourceType']);
 
 export function isNode(value: unknown): value is Nd {
   return value !== null && typeof value === 'object' && typeof (value as { type?: unknown }).type === 'string';

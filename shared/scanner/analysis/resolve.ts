@@ -53,6 +53,8 @@ export class Resolver {
   private readonly inProgress = new Set<Nd>();
   private readonly bindingMemo = new Map<Binding, Value>();
   private readonly bindingProgress = new Set<Binding>();
+  /** Binding value with its alias step, computed once per binding. */
+  private readonly aliasMemo = new Map<Binding, Value>();
   private steps = 0;
   private depth = 0;
   private truncations = 0;
@@ -69,20 +71,30 @@ export class Resolver {
 
   /** Finds default-exported functions and propagates `Pi` into local function parameters (§3.1). */
   preparePi(): void {
+    let evaluated = false;
     for (const node of this.scopes.nodes) {
-      if (node.type === 'ExportDefaultDeclaration') this.addDefaultExport(node.declaration);
-      else if (node.type === 'ExportNamedDeclaration' && !node.source) {
+      if (node.type === 'ExportDefaultDeclaration') {
+        this.addDefaultExport(node.declaration);
+        evaluated = true;
+      } else if (node.type === 'ExportNamedDeclaration' && !node.source) {
         for (const spec of node.specifiers) {
           const exported = spec.exported.type === 'Identifier' ? spec.exported.name : spec.exported.value;
-          if (exported === 'default') this.addDefaultExport(spec.local);
+          if (exported === 'default') {
+            this.addDefaultExport(spec.local);
+            evaluated = true;
+          }
         }
-      } else if (node.type === 'AssignmentExpression' && node.operator === '=' && node.left.type === 'MemberExpression') {
-        const target = this.evaluate(node.left);
-        if (this.isModuleExportsTarget(target)) this.addDefaultExport(node.right);
+      } else if (node.type === 'AssignmentExpression' && node.operator === '=' && node.left.type === 'MemberExpression' && this.isModuleExportsTarget(node.left)) {
+        this.addDefaultExport(node.right);
+        evaluated = true;
       }
     }
-    this.clearMemo();
-    const calls = this.scopes.nodes.filter((n) => n.type === 'CallExpression' && n.arguments.length > 0 && unwrap(n.callee).type === 'Identifier');
+    if (evaluated) this.clearMemo();
+    const calls = this.scopes.nodes.filter((n) => {
+      if (n.type !== 'CallExpression' || n.arguments.length === 0 || n.callee.type !== 'Identifier') return false;
+      const b = this.scopes.refBinding.get(n.callee);
+      return !!b && (b.kind === 'function' || b.inits.some((i) => i.init !== null && /Function/.test(i.init.type)));
+    });
     for (let round = 0; round < 3; round++) {
       let changed = false;
       for (const call of calls) {
@@ -90,21 +102,28 @@ export class Resolver {
         if (callee.k !== 'fn') continue;
         call.arguments.forEach((arg: Nd, index: number) => {
           const key = `${callee.node.start}:${index}`;
-          if (this.piParams.has(key)) return;
+          if (this.piParams.has(key) || (arg.type !== 'Identifier' && arg.type !== 'MemberExpression')) return;
           if (alternatives(this.evaluate(arg)).some((v) => v.k === 'ref' && v.root.kind === 'pi' && v.keys.length === 0)) {
             this.piParams.add(key);
             changed = true;
           }
         });
       }
-      this.clearMemo();
       if (!changed) break;
+      this.clearMemo();
     }
   }
 
-  private isModuleExportsTarget(v: Value): boolean {
-    if (v.k !== 'ref' || v.root.kind !== 'global') return false;
-    const path = [v.root.name, ...v.keys].join('.');
+  /** `module.exports`, `exports.default` or `module.exports.default` with unshadowed roots (syntactic). */
+  private isModuleExportsTarget(left: Nd): boolean {
+    const names: string[] = [];
+    let cur: Nd = left;
+    while (cur.type === 'MemberExpression' && !cur.computed && names.length < 4) {
+      names.unshift(cur.property.name);
+      cur = cur.object;
+    }
+    if (cur.type !== 'Identifier' || this.scopes.refBinding.get(cur)) return false;
+    const path = [cur.name, ...names].join('.');
     return path === 'module.exports' || path === 'exports.default' || path === 'module.exports.default';
   }
 
@@ -117,6 +136,7 @@ export class Resolver {
   private clearMemo(): void {
     this.memo.clear();
     this.bindingMemo.clear();
+    this.aliasMemo.clear();
   }
 
   // ---------------------------------------------------------------- evaluation
@@ -271,8 +291,18 @@ export class Resolver {
       if (node.name === 'pi') return ref({ kind: 'pi' }, []);
       return global(node.name);
     }
+    if (node === binding.id) return this.bindingValue(binding);
+    const cachedAlias = this.aliasMemo.get(binding);
+    if (cachedAlias) return cachedAlias;
+    const before = this.truncations;
+    const aliased = this.aliasValue(binding);
+    if (this.truncations === before) this.aliasMemo.set(binding, aliased);
+    return aliased;
+  }
+
+  private aliasValue(binding: Binding): Value {
     const v = this.bindingValue(binding);
-    if (v.k === 'const' || v.k === 'unknown' || node === binding.id) return v;
+    if (v.k === 'const' || v.k === 'unknown') return v;
     if (binding.kind === 'var' || binding.kind === 'let' || binding.kind === 'const') {
       const init = binding.inits[0];
       const renamed = init && init.path.length > 0 && init.prop && !(init.prop.key.type === 'Identifier' && init.prop.key.name === binding.name);

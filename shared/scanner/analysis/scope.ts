@@ -3,7 +3,7 @@
  * (with hoisting), references (reads and writes) and the parent of every node. Iterative so that
  * deeply nested input cannot overflow the stack.
  */
-import { children, isFunctionNode, type Nd } from './ast';
+import { isFunctionNode, SKIP_KEYS, type Nd } from './ast';
 
 export type PathStep = { key: string | null; keyNode?: Nd } | { index: number };
 
@@ -39,34 +39,70 @@ interface Scope {
   vars: Map<string, Binding>;
 }
 
+/** Read-only map views backed by symbol-keyed node properties (no per-node Map entries). */
+export interface NodeLookup<V> {
+  get(node: Nd): V | undefined;
+  has(node: Nd): boolean;
+}
+
 export interface ScopeInfo {
   /** Every node in pre-order. */
   nodes: Nd[];
-  parentOf: Map<Nd, Nd>;
-  keyOf: Map<Nd, string>;
+  parentOf: NodeLookup<Nd>;
+  keyOf: NodeLookup<string>;
   /** Identifier reference → its binding, or null for an undeclared (global) name. */
-  refBinding: Map<Nd, Binding | null>;
+  refBinding: NodeLookup<Binding | null>;
   /** Declaring identifier → binding. */
-  declBinding: Map<Nd, Binding>;
+  declBinding: NodeLookup<Binding>;
   bindings: Binding[];
   /** Identifiers that are only written (`x = …`), not read. */
-  writeOnly: Set<Nd>;
+  writeOnly: NodeLookup<true>;
 }
 
-interface Frame {
-  node: Nd;
-  scope: Scope;
+/** Per node type, the keys that can hold child nodes (acorn gives every node of a type the same fields). */
+const KEY_CACHE = new Map<string, string[]>();
+
+// Symbol-keyed properties are invisible to Object.keys/for-in/JSON, so other walkers are unaffected.
+const PARENT = Symbol('parent');
+const KEY = Symbol('key');
+const REF = Symbol('ref');
+const DECL = Symbol('decl');
+const FLAGS = Symbol('flags');
+const F_DECL = 1;
+const F_NONREF = 2;
+const F_WRITEONLY = 4;
+
+function lookup<V>(sym: symbol): NodeLookup<V> {
+  return {
+    get: (node) => (node as Record<symbol, V | undefined>)[sym],
+    has: (node) => (node as Record<symbol, V | undefined>)[sym] !== undefined,
+  };
+}
+
+function flag(node: Nd, f: number): void {
+  const n = node as Record<symbol, number | undefined>;
+  n[FLAGS] = (n[FLAGS] ?? 0) | f;
+}
+
+function hasFlag(node: Nd, f: number): boolean {
+  return (((node as Record<symbol, number | undefined>)[FLAGS] ?? 0) & f) !== 0;
 }
 
 export function analyzeScopes(program: Nd, extraRoots: Nd[] = []): ScopeInfo {
   const nodes: Nd[] = [];
-  const parentOf = new Map<Nd, Nd>();
-  const keyOf = new Map<Nd, string>();
-  const declIds = new Set<Nd>();
-  const nonRefs = new Set<Nd>();
-  const writeOnly = new Set<Nd>();
-  const pendingRefs: Array<{ id: Nd; scope: Scope; write: Nd | null | undefined; read: boolean }> = [];
-  const declBinding = new Map<Nd, Binding>();
+  // Pending references in parallel arrays (fewer allocations than one object per reference).
+  const refIds: Nd[] = [];
+  const refScopes: Scope[] = [];
+  const refWrites: Array<Nd | null | undefined> = [];
+  const refReads: boolean[] = [];
+  const pendingRefs = {
+    push(r: { id: Nd; scope: Scope; write: Nd | null | undefined; read: boolean }): void {
+      refIds.push(r.id);
+      refScopes.push(r.scope);
+      refWrites.push(r.write);
+      refReads.push(r.read);
+    },
+  };
   const bindings: Binding[] = [];
   const fnBodies = new Set<Nd>();
   const root: Scope = { parent: null, isFunction: true, vars: new Map() };
@@ -78,14 +114,14 @@ export function analyzeScopes(program: Nd, extraRoots: Nd[] = []): ScopeInfo {
   };
 
   const declare = (scope: Scope, id: Nd, kind: BindingKind): Binding => {
-    declIds.add(id);
+    flag(id, F_DECL);
     let b = scope.vars.get(id.name);
     if (!b) {
       b = { name: id.name, kind, id, inits: [], fnNode: null, param: null, importInfo: null, reads: [], writes: [] };
       scope.vars.set(id.name, b);
       bindings.push(b);
     }
-    declBinding.set(id, b);
+    (id as Record<symbol, Binding>)[DECL] = b;
     return b;
   };
 
@@ -125,9 +161,12 @@ export function analyzeScopes(program: Nd, extraRoots: Nd[] = []): ScopeInfo {
     return out;
   };
 
-  const stack: Frame[] = [...extraRoots.map((node) => ({ node, scope: root })).reverse(), { node: program, scope: root }];
-  while (stack.length) {
-    const { node, scope: outer } = stack.pop()!;
+  const nodeStack: Nd[] = [...[...extraRoots].reverse(), program];
+  const scopeStack: Scope[] = nodeStack.map(() => root);
+  const kids: Nd[] = [];
+  while (nodeStack.length) {
+    const node = nodeStack.pop()!;
+    const outer = scopeStack.pop()!;
     nodes.push(node);
     let scope = outer;
     switch (node.type) {
@@ -169,7 +208,7 @@ export function analyzeScopes(program: Nd, extraRoots: Nd[] = []): ScopeInfo {
         scope = { parent: outer, isFunction: false, vars: new Map() };
         if (node.type !== 'ForStatement' && node.type !== 'SwitchStatement' && node.left.type !== 'VariableDeclaration') {
           for (const { id } of patternIds(node.left)) {
-            writeOnly.add(id);
+            flag(id, F_WRITEONLY);
             pendingRefs.push({ id, scope: outer, write: null, read: false });
           }
         }
@@ -179,7 +218,7 @@ export function analyzeScopes(program: Nd, extraRoots: Nd[] = []): ScopeInfo {
         if (node.param) for (const { id } of patternIds(node.param)) declare(scope, id, 'catch');
         break;
       case 'VariableDeclaration': {
-        const parent = parentOf.get(node);
+        const parent = (node as Record<symbol, Nd | undefined>)[PARENT];
         const isLoopHead = parent && (parent.type === 'ForInStatement' || parent.type === 'ForOfStatement') && parent.left === node;
         const target = node.kind === 'var' ? functionScope(outer) : outer;
         const kind: BindingKind = node.kind === 'var' ? 'var' : node.kind === 'const' ? 'const' : 'let';
@@ -199,65 +238,97 @@ export function analyzeScopes(program: Nd, extraRoots: Nd[] = []): ScopeInfo {
         }
         break;
       case 'ExportNamedDeclaration':
-        if (node.source) for (const spec of node.specifiers) nonRefs.add(spec.local);
+        if (node.source) for (const spec of node.specifiers) flag(spec.local, F_NONREF);
         break;
       case 'AssignmentExpression':
         if (node.left.type === 'Identifier') {
-          if (node.operator === '=') writeOnly.add(node.left);
+          if (node.operator === '=') flag(node.left, F_WRITEONLY);
           pendingRefs.push({ id: node.left, scope: outer, write: node.operator === '=' ? node.right : null, read: node.operator !== '=' });
-          nonRefs.add(node.left);
+          flag(node.left, F_NONREF);
         } else if (node.left.type === 'ObjectPattern' || node.left.type === 'ArrayPattern') {
           for (const { id } of patternIds(node.left)) {
-            writeOnly.add(id);
-            nonRefs.add(id);
+            flag(id, F_WRITEONLY | F_NONREF);
             pendingRefs.push({ id, scope: outer, write: null, read: false });
           }
         }
         break;
       case 'UpdateExpression':
         if (node.argument.type === 'Identifier') {
-          nonRefs.add(node.argument);
+          flag(node.argument, F_NONREF);
           pendingRefs.push({ id: node.argument, scope: outer, write: null, read: true });
         }
         break;
       case 'Identifier': {
-        if (declIds.has(node) || nonRefs.has(node) || writeOnly.has(node)) break;
-        const parent = parentOf.get(node);
-        const key = keyOf.get(node);
+        if (hasFlag(node, F_DECL | F_NONREF | F_WRITEONLY)) break;
+        const parent = (node as Record<symbol, Nd | undefined>)[PARENT];
+        const key = (node as Record<symbol, string | undefined>)[KEY];
         if (parent && !isReferencePosition(parent, key!)) break;
-        pendingRefs.push({ id: node, scope: outer, write: undefined, read: true });
+        refIds.push(node);
+        refScopes.push(outer);
+        refWrites.push(undefined);
+        refReads.push(true);
         break;
       }
       default:
         break;
     }
-    const kids = children(node);
+    kids.length = 0;
+    let keys = KEY_CACHE.get(node.type);
+    if (keys === undefined) {
+      keys = Object.keys(node).filter((k) => !SKIP_KEYS.has(k) && (node[k] === null || node[k] === undefined || typeof node[k] === 'object'));
+      KEY_CACHE.set(node.type, keys);
+    }
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k];
+      const value = node[key];
+      if (value === null || typeof value !== 'object') continue;
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) {
+          const child = value[i];
+          if (child !== null && typeof child === 'object' && typeof child.type === 'string') {
+            child[PARENT] = node;
+            child[KEY] = key;
+            kids.push(child);
+          }
+        }
+      } else if (typeof value.type === 'string') {
+        value[PARENT] = node;
+        value[KEY] = key;
+        kids.push(value);
+      }
+    }
     for (let i = kids.length - 1; i >= 0; i--) {
-      const [child, key] = kids[i];
-      parentOf.set(child, node);
-      keyOf.set(child, key);
-      stack.push({ node: child, scope });
+      nodeStack.push(kids[i]);
+      scopeStack.push(scope);
     }
   }
 
-  const refBinding = new Map<Nd, Binding | null>();
-  for (const ref of pendingRefs) {
-    let s: Scope | null = ref.scope;
+  for (let r = 0; r < refIds.length; r++) {
+    const ref = { id: refIds[r], write: refWrites[r], read: refReads[r] };
+    let s: Scope | null = refScopes[r];
     let found: Binding | null = null;
     while (s) {
-      const b = s.vars.get(ref.id.name);
+      const b = s.vars.size === 0 ? undefined : s.vars.get(ref.id.name);
       if (b) {
         found = b;
         break;
       }
       s = s.parent;
     }
-    refBinding.set(ref.id, found);
+    (ref.id as Record<symbol, Binding | null>)[REF] = found;
     if (!found) continue;
     if (ref.read) found.reads.push(ref.id);
     if (ref.write !== undefined) found.writes.push(ref.write);
   }
-  return { nodes, parentOf, keyOf, refBinding, declBinding, bindings, writeOnly };
+  return {
+    nodes,
+    parentOf: lookup<Nd>(PARENT),
+    keyOf: lookup<string>(KEY),
+    refBinding: lookup<Binding | null>(REF),
+    declBinding: lookup<Binding>(DECL),
+    bindings,
+    writeOnly: { get: (n) => (hasFlag(n, F_WRITEONLY) ? true : undefined), has: (n) => hasFlag(n, F_WRITEONLY) },
+  };
 }
 
 function isReferencePosition(parent: Nd, key: string): boolean {
