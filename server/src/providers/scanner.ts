@@ -7,6 +7,8 @@ import { scanFileText, type FileScanResult } from '../../../shared/scanner/fileS
 import { isJsLikePath } from '../../../shared/scanner/parse';
 import type { PiSecuritySettings } from '../../../shared/settings/schema';
 import { codeActionsFor, hoverFor, isShown, toDiagnostic } from './scannerLsp';
+import { policyOracleFor } from './scannerPolicy';
+import type { PolicyOracle } from '../../../shared/scanner/policyOracle';
 import type { DocumentContext, DocumentProvider } from './types';
 
 const UNIT_CACHE_MS = 2000;
@@ -36,7 +38,13 @@ interface CachedScan {
   document: unknown;
   version: number;
   key: string;
+  policy: PolicyOracle | undefined;
   result: FileScanResult;
+}
+
+/** The effective policy for a document (none outside a workspace folder: POL rules need the project layer). */
+export function policyFor(ctx: DocumentContext): PolicyOracle | undefined {
+  return ctx.workspaceFolder ? policyOracleFor(ctx.workspaceFolder, ctx.settings, ctx.services.env) : undefined;
 }
 
 const scanCache = new Map<string, CachedScan>();
@@ -46,15 +54,17 @@ export function scanOf(ctx: DocumentContext): FileScanResult {
   const extensionId = owningUnit(ctx.fsPath, ctx.workspaceFolder, ctx.settings, ctx.services.clock.nowMs())?.extensionId ?? null;
   const today = ctx.services.clock.today();
   const key = JSON.stringify([extensionId, today, ctx.settings['scan.maxFileBytes'], ctx.relativePath]);
+  const policy = policyFor(ctx);
   const cached = scanCache.get(ctx.uri);
-  if (cached && cached.document === ctx.document && cached.version === ctx.document.version && cached.key === key) return cached.result;
+  if (cached && cached.document === ctx.document && cached.version === ctx.document.version && cached.key === key && cached.policy === policy) return cached.result;
   const result = scanFileText(ctx.document.getText(), {
     relativePath: ctx.relativePath,
     extensionId,
     today,
+    policy,
     maxFileBytes: ctx.settings['scan.maxFileBytes'],
   });
-  scanCache.set(ctx.uri, { document: ctx.document, version: ctx.document.version, key, result });
+  scanCache.set(ctx.uri, { document: ctx.document, version: ctx.document.version, key, policy, result });
   if (scanCache.size > 200) scanCache.delete(scanCache.keys().next().value as string);
   return result;
 }
@@ -71,7 +81,9 @@ export const scannerProvider: DocumentProvider = {
   },
   hover(ctx, position) {
     const result = scanOf(ctx);
-    return hoverFor(result.findings, result.lines, position, ctx.settings, ctx.services.extensionPath);
+    const summary = policyFor(ctx)?.summary;
+    const policyLine = summary ? `profile ${summary.profile} from ${summary.profileSource}${summary.allowDangerous ? ', allowDangerous' : ''}` : undefined;
+    return hoverFor(result.findings, result.lines, position, ctx.settings, ctx.services.extensionPath, policyLine);
   },
   codeActions(ctx, params) {
     const result = scanOf(ctx);

@@ -9,6 +9,7 @@ import { parseSettings, SETTINGS_SECTION, type PiSecuritySettings } from '../../
 import { fsPathToUri, locate, uriToFsPath } from '../documentContext';
 import { owningUnit, unitsFor } from '../providers/scanner';
 import { isShown, toDiagnostic } from '../providers/scannerLsp';
+import { policyOracleFor } from '../providers/scannerPolicy';
 import type { ServerHandle } from '../startServer';
 
 const SLOW_SCAN_MS = 4000;
@@ -43,6 +44,7 @@ export function registerScannerRequests(connection: Connection, server: ServerHa
     const report = await scanUnitsAsync([unit], {
       base: location.workspaceFolder,
       today: server.services.clock.today(),
+      policy: policyOracleFor(location.workspaceFolder, settings, server.services.env),
       maxFileBytes: settings['scan.maxFileBytes'],
       exclude: settings['scan.exclude'],
       readOverride: (abs) => texts.get(abs),
@@ -72,6 +74,7 @@ export function registerScannerRequests(connection: Connection, server: ServerHa
       const report: ScanReport = await scanUnitsAsync(units, {
         base: folder,
         today: server.services.clock.today(),
+        policy: policyOracleFor(folder, settings, server.services.env),
         maxFileBytes: settings['scan.maxFileBytes'],
         exclude: settings['scan.exclude'],
         includeFile: (rel) => matchesAnyGlob(rel, settings['scan.include']) && !matchesAnyGlob(rel, settings['scan.exclude']),

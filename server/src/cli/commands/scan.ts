@@ -1,12 +1,19 @@
-/** `pi-sec scan [paths…]` (spec README "CLI", scanner.md §1.1, §11). */
+/** `pi-sec scan [paths…]` (spec README "CLI", scanner.md §1.1, §9.3, §11). */
+import { statSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { prettyJson, writeFileAtomic } from '../../../../shared/common/json';
-import { discoverUnits, selectUnits } from '../../../../shared/scanner/discovery';
-import { buildScanResult, renderHuman } from '../../../../shared/scanner/report/outputs';
+import type { CliPolicyOptions } from '../../../../shared/policy';
+import { corpusUnits, discoverUnits, selectUnits, type DiscoveryOptions } from '../../../../shared/scanner/discovery';
+import type { PolicyOracle } from '../../../../shared/scanner/policyOracle';
+import { scanPolicyOracle } from '../../../../shared/scanner/policyWiring';
+import { buildScanResult, buildScanSummary, renderHuman } from '../../../../shared/scanner/report/outputs';
 import { buildSarif } from '../../../../shared/scanner/report/sarif';
+import { buildSloReport, renderSloHuman } from '../../../../shared/scanner/report/slo';
 import { scanUnits, type ScanReport } from '../../../../shared/scanner/workspaceScan';
 import { TOOL_VERSION } from '../version';
-import { EXIT, InputError, UsageError, type CliCommand } from '../types';
+import { EXIT, InputError, UsageError, type CliCommand, type CliIO, type ParsedCommandLine } from '../types';
 
 const FORMATS = ['human', 'json', 'sarif'] as const;
 const FAIL_ON = ['block', 'review', 'error', 'warning', 'never'] as const;
@@ -15,40 +22,126 @@ type FailOn = (typeof FAIL_ON)[number];
 export const scanCommand: CliCommand = {
   name: 'scan',
   summary: 'Scan extension sources for forbidden and dangerous patterns',
-  usage: 'Usage: pi-sec scan [paths…] [--format human|json|sarif] [--output F] [--extension-id ID] [--fail-on block|review|error|warning|never] [--no-suppressions]',
+  usage: [
+    'Usage: pi-sec scan [paths…] [--format human|json|sarif] [--output F] [--extension-id ID]',
+    '                   [--fail-on block|review|error|warning|never] [--summary F] [--no-suppressions]',
+    '                   [--extension-policy P] [--allow-dangerous] [--project-dir D] [--global-dir D]',
+    '       pi-sec scan --expect --corpus adversarial=DIR --corpus benign=DIR [--format human|json] [--output F]',
+  ].join('\n'),
   options: {
     format: { type: 'string' },
     output: { type: 'string' },
     'extension-id': { type: 'string' },
     'fail-on': { type: 'string' },
     'no-suppressions': { type: 'boolean' },
+    summary: { type: 'string' },
+    expect: { type: 'boolean' },
+    corpus: { type: 'string', multiple: true },
+    'extension-policy': { type: 'string' },
+    'allow-dangerous': { type: 'boolean' },
+    'project-dir': { type: 'string' },
+    'global-dir': { type: 'string' },
   },
   run(args, io) {
     const format = (args.values.format as string | undefined) ?? 'human';
     if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${format}"`);
     const failOn = ((args.values['fail-on'] as string | undefined) ?? 'block') as FailOn;
     if (!FAIL_ON.includes(failOn)) throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')}, got "${failOn}"`);
+    const policy = policyFrom(args, io);
+    if (args.values.expect === true || args.values.corpus !== undefined) return runExpect(args, io, format, policy);
 
-    const discovery = { base: io.cwd, forcedId: args.values['extension-id'] as string | undefined };
-    const selection = selectUnits(args.positionals, discoverUnits(discovery), discovery);
+    const discovery: DiscoveryOptions = { base: io.cwd, forcedId: args.values['extension-id'] as string | undefined };
+    const discovered = discoverUnits(discovery);
+    const selection = selectUnits(args.positionals, discovered, discovery);
     if (selection.missing.length > 0) throw new InputError(`no such file or directory: ${selection.missing.join(', ')}`);
     for (const p of selection.ignored) io.stderr(`notice: ${p}: not a directory or JS-like file; ignored\n`);
-    const report = scanUnits(args.positionals.length > 0 ? selection.units : discoverUnits(discovery), {
+    const report = scanUnits(args.positionals.length > 0 ? selection.units : discovered, {
       base: io.cwd,
       today: io.clock.today(),
+      policy,
       suppressions: args.values['no-suppressions'] !== true,
     });
 
     const meta = { toolVersion: TOOL_VERSION, nowMs: io.clock.nowMs() };
     const text =
-      format === 'json' ? prettyJson(buildScanResult(report, meta)) : format === 'sarif' ? prettyJson(buildSarif(report, TOOL_VERSION, io.cwd)) : renderHuman(report);
+      format === 'json'
+        ? prettyJson(buildScanResult(report, meta))
+        : format === 'sarif'
+          ? prettyJson(buildSarif(report, TOOL_VERSION, pathToFileURL(io.cwd.endsWith('/') ? io.cwd : `${io.cwd}/`).href))
+          : renderHuman(report);
     const output = args.values.output as string | undefined;
     if (output) writeFileAtomic(resolve(io.cwd, output), text);
     else io.stdout(text);
+    const summary = args.values.summary as string | undefined;
+    if (summary) writeFileAtomic(resolve(io.cwd, summary), prettyJson(buildScanSummary(report, meta)));
     for (const n of report.notifications) io.stderr(`${n.level}: ${n.file ? `${n.file}: ` : ''}${n.message}\n`);
     return failed(failOn, report) ? EXIT.checkFailed : EXIT.ok;
   },
 };
+
+/** Policy options (README "Policy options"); the effective policy drives the POL-* rules. */
+function policyFrom(args: ParsedCommandLine, io: CliIO): PolicyOracle {
+  const cli: CliPolicyOptions = {};
+  const profile = args.values['extension-policy'] as string | undefined;
+  if (profile !== undefined) {
+    cli.profile = profile;
+    cli.profileDetail = '--extension-policy';
+  }
+  if (args.values['allow-dangerous'] === true) {
+    cli.allowDangerous = true;
+    cli.allowDangerousDetail = '--allow-dangerous';
+  }
+  const projectDir = resolve(io.cwd, (args.values['project-dir'] as string | undefined) ?? '.');
+  const globalDir = args.values['global-dir'] as string | undefined;
+  for (const [flag, dir] of [['--project-dir', projectDir], ['--global-dir', globalDir]] as const) {
+    if (dir === undefined) continue;
+    try {
+      if (!statSync(resolve(io.cwd, dir)).isDirectory()) throw new Error('not a directory');
+    } catch {
+      throw new InputError(`${flag} ${dir}: no such directory`);
+    }
+  }
+  return scanPolicyOracle({
+    projectDir,
+    env: io.env,
+    homeDir: homedir(),
+    globalDir: globalDir === undefined ? null : resolve(io.cwd, globalDir),
+    cli: Object.keys(cli).length > 0 ? cli : undefined,
+  });
+}
+
+/** `--expect`: SLO-02 / SLO-03 measurement over labelled corpora (scanner.md §9.3). */
+function runExpect(args: ParsedCommandLine, io: CliIO, format: string, policy: PolicyOracle): number {
+  if (args.values.expect !== true) throw new UsageError('--corpus needs --expect');
+  if (format === 'sarif') throw new UsageError('--expect supports --format human or json');
+  if (args.positionals.length > 0) throw new UsageError('--expect takes no positional paths; use --corpus adversarial=DIR / benign=DIR');
+  const corpora = (args.values.corpus as string[] | undefined) ?? [];
+  if (corpora.length === 0) throw new UsageError('--expect needs at least one --corpus adversarial=DIR or --corpus benign=DIR');
+  const dirs: { adversarial?: string; benign?: string } = {};
+  for (const spec of corpora) {
+    const m = /^(adversarial|benign)=(.+)$/.exec(spec);
+    if (!m) throw new UsageError(`--corpus must be adversarial=DIR or benign=DIR, got "${spec}"`);
+    const kind = m[1] as 'adversarial' | 'benign';
+    if (dirs[kind] !== undefined) throw new UsageError(`--corpus ${kind}= given twice`);
+    const dir = resolve(io.cwd, m[2]);
+    try {
+      if (!statSync(dir).isDirectory()) throw new Error('not a directory');
+    } catch {
+      throw new InputError(`corpus ${kind}: no such directory: ${m[2]}`);
+    }
+    dirs[kind] = dir;
+  }
+  const scanCorpus = (dir: string | undefined): ScanReport | null =>
+    dir === undefined
+      ? null
+      : scanUnits(corpusUnits(dir, { base: io.cwd }), { base: io.cwd, today: io.clock.today(), policy, suppressions: args.values['no-suppressions'] !== true });
+  const slo = buildSloReport(scanCorpus(dirs.adversarial), scanCorpus(dirs.benign), io.clock.nowMs());
+  const text = format === 'json' ? prettyJson(slo) : renderSloHuman(slo);
+  const output = args.values.output as string | undefined;
+  if (output) writeFileAtomic(resolve(io.cwd, output), prettyJson(slo));
+  if (!output || format === 'human') io.stdout(text);
+  return slo.pass ? EXIT.ok : EXIT.checkFailed;
+}
 
 function failed(failOn: FailOn, report: ScanReport): boolean {
   const active = report.findings.filter((f) => f.suppression === null);
