@@ -1,17 +1,16 @@
 /** `pi-sec scan [paths…]` (spec README "CLI", scanner.md §1.1, §9.3, §11). */
 import { statSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { prettyJson, writeFileAtomic } from '../../../../shared/common/json';
-import type { CliPolicyOptions } from '../../../../shared/policy';
+import { createPolicyOracle } from '../../../../shared/policy';
 import { corpusUnits, discoverUnits, selectUnits, type DiscoveryOptions } from '../../../../shared/scanner/discovery';
 import type { PolicyOracle } from '../../../../shared/scanner/policyOracle';
-import { scanPolicyOracle } from '../../../../shared/scanner/policyWiring';
 import { buildScanResult, buildScanSummary, renderHuman } from '../../../../shared/scanner/report/outputs';
 import { buildSarif } from '../../../../shared/scanner/report/sarif';
 import { buildSloReport, renderSloHuman } from '../../../../shared/scanner/report/slo';
 import { scanUnits, type ScanReport } from '../../../../shared/scanner/workspaceScan';
+import { POLICY_OPTIONS, POLICY_USAGE, reportFailClosed, resolveCliPolicy, rewritePolicyArgs } from '../policyOptions';
 import { TOOL_VERSION } from '../version';
 import { EXIT, InputError, UsageError, type CliCommand, type CliIO, type ParsedCommandLine } from '../types';
 
@@ -25,7 +24,7 @@ export const scanCommand: CliCommand = {
   usage: [
     'Usage: pi-sec scan [paths…] [--format human|json|sarif] [--output F] [--extension-id ID]',
     '                   [--fail-on block|review|error|warning|never] [--summary F] [--no-suppressions]',
-    '                   [--extension-policy P] [--allow-dangerous] [--project-dir D] [--global-dir D]',
+    `                   ${POLICY_USAGE}`,
     '       pi-sec scan --expect --corpus adversarial=DIR --corpus benign=DIR [--format human|json] [--output F]',
   ].join('\n'),
   options: {
@@ -37,11 +36,9 @@ export const scanCommand: CliCommand = {
     summary: { type: 'string' },
     expect: { type: 'boolean' },
     corpus: { type: 'string', multiple: true },
-    'extension-policy': { type: 'string' },
-    'allow-dangerous': { type: 'boolean' },
-    'project-dir': { type: 'string' },
-    'global-dir': { type: 'string' },
+    ...POLICY_OPTIONS,
   },
+  rewriteArgs: rewritePolicyArgs,
   run(args, io) {
     const format = (args.values.format as string | undefined) ?? 'human';
     if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${format}"`);
@@ -81,33 +78,9 @@ export const scanCommand: CliCommand = {
 
 /** Policy options (README "Policy options"); the effective policy drives the POL-* rules. */
 function policyFrom(args: ParsedCommandLine, io: CliIO): PolicyOracle {
-  const cli: CliPolicyOptions = {};
-  const profile = args.values['extension-policy'] as string | undefined;
-  if (profile !== undefined) {
-    cli.profile = profile;
-    cli.profileDetail = '--extension-policy';
-  }
-  if (args.values['allow-dangerous'] === true) {
-    cli.allowDangerous = true;
-    cli.allowDangerousDetail = '--allow-dangerous';
-  }
-  const projectDir = resolve(io.cwd, (args.values['project-dir'] as string | undefined) ?? '.');
-  const globalDir = args.values['global-dir'] as string | undefined;
-  for (const [flag, dir] of [['--project-dir', projectDir], ['--global-dir', globalDir]] as const) {
-    if (dir === undefined) continue;
-    try {
-      if (!statSync(resolve(io.cwd, dir)).isDirectory()) throw new Error('not a directory');
-    } catch {
-      throw new InputError(`${flag} ${dir}: no such directory`);
-    }
-  }
-  return scanPolicyOracle({
-    projectDir,
-    env: io.env,
-    homeDir: homedir(),
-    globalDir: globalDir === undefined ? null : resolve(io.cwd, globalDir),
-    cli: Object.keys(cli).length > 0 ? cli : undefined,
-  });
+  const resolution = resolveCliPolicy(args, io);
+  reportFailClosed(resolution, io);
+  return createPolicyOracle(resolution.policy);
 }
 
 /** `--expect`: SLO-02 / SLO-03 measurement over labelled corpora (scanner.md §9.3). */
