@@ -5,9 +5,10 @@
  */
 import * as vscode from 'vscode';
 import type { ClientContext } from '../context';
+import { registerDashboardCommands } from './dashboards';
 import { registerScannerCommands } from './scanner';
 
-const AREA_REGISTRATIONS: ReadonlyArray<(ctx: ClientContext) => readonly string[]> = [registerScannerCommands];
+const AREA_REGISTRATIONS: ReadonlyArray<(ctx: ClientContext) => readonly string[]> = [registerScannerCommands, registerDashboardCommands];
 
 /** Commands registered in extension.ts itself. */
 const CORE_COMMANDS = ['piSecurity.showOutput', 'piSecurity.restartServer'];
