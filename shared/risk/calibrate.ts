@@ -134,7 +134,8 @@ export async function runCalibration(opts: CalibrationOptions): Promise<Calibrat
   let message = '';
   /** Runs one trace in chunks, reporting progress and polling cancellation between chunks. */
   const run = async (t: LoadedTrace, cfg: typeof config, hrtime?: () => number): Promise<TraceSimulation> => {
-    const runner = new TraceRunner(t.parsed, cfg, simOpts, { hrtime });
+    // The decision pass needs no hash chain (metrics only); the latency pass times the real append.
+    const runner = new TraceRunner(t.parsed, cfg, simOpts, { hrtime, metricsOnly: hrtime === undefined });
     while (!runner.done) {
       done += runner.step(CHUNK);
       opts.onProgress?.({ done, total, message });

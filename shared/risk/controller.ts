@@ -193,6 +193,8 @@ export interface ControllerOptions {
   enforced?: boolean;
   /** Extensions known before the rollout phase began (enforce_new leaves them in log_only). */
   knownExtensions?: Iterable<string>;
+  /** Ledger options (metrics-only mode for the calibration decision pass). */
+  ledger?: { hashing?: boolean; sizeEvery?: number };
 }
 
 const HARD_BLOCK_FLAGS: ReadonlySet<RiskFlag> = new Set(['SUSPICIOUS_EXEC', 'DCG_PATTERN_HIT', 'DCG_HEREDOC_HIT', 'SENSITIVE_PATH', 'SECRET_ENV_ACCESS']);
@@ -206,7 +208,7 @@ export class RiskController {
 
   constructor(config: Partial<RiskConfig> | EffectiveRiskConfig, private readonly options: ControllerOptions = {}) {
     this.config = normalizeRiskConfig(config);
-    this.ledger = new RiskLedger(this.config.ledgerLimit);
+    this.ledger = new RiskLedger(this.config.ledgerLimit, options.ledger);
     this.timer = options.timer ?? (() => 0);
     this.known = new Set(options.knownExtensions ?? []);
   }

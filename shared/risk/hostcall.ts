@@ -2,48 +2,13 @@
  * Hostcall → required capability and validation before policy (policy.md §2, INV-002/INV-003),
  * as needed to validate calibration traces (risk.md §5.1).
  */
-import { normalizeToolName } from './target';
+import { requiredCapability } from '../policy/capabilities';
 
 export type DerivedCapability = string | null;
 
-function opOf(params: Record<string, unknown> | undefined): string {
-  const op = params?.op;
-  return typeof op === 'string' ? op.trim().toLowerCase() : '';
-}
-
-/** The capability the host derives from method and params; null = none. */
+/** The capability the host derives from method and params (policy.md §2); null = none. */
 export function deriveCapability(method: string, params: Record<string, unknown> | undefined): DerivedCapability {
-  switch (method.trim().toLowerCase()) {
-    case 'fs': {
-      const op = opOf(params);
-      if (['read', 'list', 'readdir', 'stat'].includes(op)) return 'read';
-      if (['write', 'mkdir', 'delete', 'remove', 'rm'].includes(op)) return 'write';
-      return null;
-    }
-    case 'tool': {
-      const name = normalizeToolName(params?.name);
-      if (['read', 'grep', 'find', 'ls'].includes(name)) return 'read';
-      if (name === 'write' || name === 'edit') return 'write';
-      if (name === 'bash') return 'exec';
-      return name === '' ? null : 'tool';
-    }
-    case 'exec':
-      return 'exec';
-    case 'env':
-      return 'env';
-    case 'http':
-      return 'http';
-    case 'session':
-      return 'session';
-    case 'ui':
-      return 'ui';
-    case 'events':
-      return 'events';
-    case 'log':
-      return 'log';
-    default:
-      return null;
-  }
+  return requiredCapability(method, params ?? {});
 }
 
 export interface HostcallCheck {

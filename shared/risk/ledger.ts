@@ -101,8 +101,22 @@ export class RiskLedger {
   private bytes = 0;
   private appended = 0;
 
-  constructor(readonly limit: number) {
+  private readonly hashing: boolean;
+  private readonly sizeEvery: number;
+
+  /**
+   * `options.hashing` false is the calibration decision pass's metrics-only mode: no hashes and no
+   * retained entries; entry sizes are still measured (every `sizeEvery`-th entry, exactly as the
+   * full ledger would serialise it) for `ledger_bytes_estimate`.
+   */
+  constructor(readonly limit: number, options: { hashing?: boolean; sizeEvery?: number } = {}) {
     if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`ledger limit must be a positive integer, got ${limit}`);
+    this.hashing = options.hashing ?? true;
+    this.sizeEvery = Math.max(1, Math.trunc(options.sizeEvery ?? 1));
+  }
+
+  get hashed(): boolean {
+    return this.hashing;
   }
 
   append(unhashed: UnhashedEntry): LedgerEntry {
@@ -119,10 +133,20 @@ export class RiskLedger {
       explanation_level: u.explanation_level, explanation_summary: u.explanation_summary, top_contributors: u.top_contributors,
       prev_hash: this.lastHash, hash: '',
     };
+    if (!this.hashing) {
+      // Metrics-only: measure the size the full ledger would write (prev_hash and hash are 64 hex).
+      if ((this.nextSeq - 1) % this.sizeEvery === 0) {
+        this.bytes += canonicalEntryBody(entry).length + 74 + (this.nextSeq > 1 ? 62 : 0);
+        this.appended++;
+      }
+      this.nextSeq++;
+      this.evicted = Math.max(0, this.nextSeq - 1 - this.limit);
+      return entry;
+    }
     const canonical = canonicalEntryBody(entry);
     const hash = createHash('sha256').update(HASH_PREFIX).update(canonical).digest('hex');
     entry.hash = hash;
-    this.bytes += canonical.length + 73; // `,"hash":"<64 hex>"`
+    this.bytes += canonical.length + 74; // `,"hash":"<64 hex>"`
     this.appended++;
     this.nextSeq++;
     this.lastHash = hash;
@@ -151,7 +175,7 @@ export class RiskLedger {
   get tailHash(): string | null {
     return this.lastHash;
   }
-  /** Mean canonical entry size over all appended entries (0 when none). */
+  /** Mean canonical entry size over all appended (or, metrics-only, sampled) entries (0 when none). */
   get meanEntryBytes(): number {
     return this.appended === 0 ? 0 : this.bytes / this.appended;
   }

@@ -1,7 +1,8 @@
 /** Argument signals → `argDelta` and flags (risk.md §2.4). */
 import { posix } from 'node:path';
 import type { ExecAnalyzer, ExecSimpleCommand } from './exec';
-import { basename, builtinExecAnalyzer, hasShortFlag, isDeviceOf, isForceRm, isRecursiveRm, lexScript, resolveProgram } from './exec';
+import { basename, defaultExecAnalyzer, hasShortFlag, isDeviceOf, isForceRm, isRecursiveRm } from './exec';
+import { createSecretBroker, DEFAULT_SECRET_BROKER } from '../policy/secrets';
 import { FILE_TOOLS, normalizeToolName } from './target';
 import type { RiskFlag } from './types';
 import { clamp } from './types';
@@ -228,20 +229,13 @@ function pathOf(method: string, params: Record<string, unknown>): string | null 
 
 const SECRETISH = ['SECRET', 'TOKEN', 'PASSWORD', 'PASSWD', 'AUTH', 'COOKIE', 'SESSION', 'PRIVATE', 'KEY', 'AWS_', 'OPENAI_', 'ANTHROPIC_'];
 
-const BROKER_SUFFIXES = ['_KEY', '_SECRET', '_TOKEN', '_PASSWORD', '_PASSWD', '_PASSPHRASE', '_CREDENTIAL', '_CREDENTIALS', '_AUTH', '_API_KEY', '_PRIVATE_KEY', '_CONNECTION_STRING', '_DSN'];
-const BROKER_PREFIXES = ['SECRET_', 'AUTH_', 'PRIVATE_', 'CREDENTIAL_', 'AWS_SECRET_', 'AWS_SESSION_'];
-const BROKER_EXACT = new Set(['ANTHROPIC_API_KEY', 'OPENAI_API_KEY', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_ACCESS_KEY_ID', 'GITHUB_TOKEN', 'GH_TOKEN', 'GOOGLE_API_KEY', 'AZURE_CLIENT_SECRET', 'DATABASE_URL', 'REDIS_URL', 'MONGODB_URI', 'PRIVATE_KEY', 'NPM_TOKEN', 'DOCKER_PASSWORD', 'DOCKER_AUTH_CONFIG', 'SLACK_TOKEN', 'SLACK_WEBHOOK_URL', 'STRIPE_SECRET_KEY', 'TWILIO_AUTH_TOKEN', 'SENDGRID_API_KEY', 'PGPASSWORD']);
+const defaultBroker = createSecretBroker(DEFAULT_SECRET_BROKER);
 
 /**
  * The secret broker with its default lists (policy.md §9.1–§9.2), used when the caller does not
  * inject the workspace's effective broker.
  */
-export const defaultSecretClassifier: SecretClassifier = (name) => {
-  const up = name.toUpperCase();
-  if (up === '') return false;
-  if (BROKER_EXACT.has(up)) return true;
-  return BROKER_SUFFIXES.some((s) => up.endsWith(s)) || BROKER_PREFIXES.some((p) => up.startsWith(p));
-};
+export const defaultSecretClassifier: SecretClassifier = (name) => defaultBroker.classify(name).secret;
 
 export function isSecretish(name: string, isSecret: SecretClassifier = defaultSecretClassifier): boolean {
   if (isSecret(name)) return true;
@@ -260,7 +254,7 @@ export interface SignalInput {
 
 /** Computes `argDelta` and the flags from the call's params (§2.4). */
 export function argumentSignals(input: SignalInput, ctx: SignalContext = {}): ArgSignals {
-  const exec = ctx.exec ?? builtinExecAnalyzer;
+  const exec = ctx.exec ?? defaultExecAnalyzer;
   const method = input.method.trim().toLowerCase();
   const params = input.params ?? {};
   const flags = new Set<RiskFlag>();
@@ -348,4 +342,3 @@ export function orderFlags(flags: Iterable<RiskFlag>): RiskFlag[] {
   return FLAG_ORDER.filter((f) => set.has(f));
 }
 
-export { lexScript, resolveProgram };

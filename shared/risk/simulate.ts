@@ -24,6 +24,12 @@ export interface SimulationOptions {
   isSecret?: SecretClassifier;
 }
 
+/**
+ * In the metrics-only decision pass the canonical entry size (for `ledger_bytes_estimate`) is
+ * measured on every 4th entry: a deterministic sample that keeps the pass fast.
+ */
+export const METRICS_SIZE_EVERY = 4;
+
 const DENY_REASONS = new Set(['empty_capability', 'extension_deny', 'deny_caps', 'not_in_default_caps', 'prompt_user_deny', 'prompt_cache_deny']);
 
 /** One evaluated call of one extension, in trace order. */
@@ -68,6 +74,8 @@ export function detectedOf(action: RiskAction, blocked: boolean): boolean {
 export interface SimulationHooks {
   /** High-resolution clock (ms) for the latency pass; never influences decisions. */
   hrtime?: () => number;
+  /** Metrics-only ledger (no hashes, no retained entries); golden fixtures need the full ledger. */
+  metricsOnly?: boolean;
 }
 
 /** Incremental simulation of one trace: `step(n)` evaluates up to n events (for progress and cancellation). */
@@ -83,7 +91,7 @@ export class TraceRunner {
   private pos = 0;
 
   constructor(private readonly trace: ParsedTrace, config: EffectiveRiskConfig, private readonly opts: SimulationOptions, private readonly hooks: SimulationHooks = {}) {
-    this.controller = new RiskController(config, { exec: opts.exec, isSecret: opts.isSecret, promptAnswer: opts.promptAnswer, enforced: opts.simulateEnforcement });
+    this.controller = new RiskController(config, { exec: opts.exec, isSecret: opts.isSecret, promptAnswer: opts.promptAnswer, enforced: opts.simulateEnforcement, ledger: hooks.metricsOnly ? { hashing: false, sizeEvery: METRICS_SIZE_EVERY } : undefined });
     if (hooks.hrtime) {
       this.decisionMs = new Float64Array(trace.calls);
       this.appendMs = new Float64Array(trace.calls);

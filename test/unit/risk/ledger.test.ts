@@ -150,3 +150,26 @@ describe('replay (§3.7)', () => {
     assert.throws(() => replayLedgerText(JSON.stringify(a)), (err: unknown) => err instanceof LedgerInvalidError && /hash_mismatch/.test(err.message) && /more\)/.test(err.message));
   });
 });
+
+describe('metrics-only ledger', () => {
+  it('measures exactly the entry sizes the full ledger writes, without hashing', () => {
+    const run = (hashing: boolean, limit = 32) => {
+      const c = controller({ ledgerLimit: limit });
+      (c as unknown as { ledger: RiskLedger }).ledger = new RiskLedger(limit, { hashing });
+      for (let i = 0; i < 40; i++) {
+        const d = c.decide(call({ callId: `c${i}`, tsMs: 1000 + i * 10, capability: i % 2 ? 'exec' : 'log', method: i % 2 ? 'exec' : 'log', params: i % 2 ? { cmd: 'ls' } : { level: 'info', message: 'x' } }));
+        c.recordOutcome(d, null);
+      }
+      return c.ledger;
+    };
+    const full = run(true);
+    const light = run(false);
+    assert.equal(light.meanEntryBytes, full.meanEntryBytes);
+    assert.equal(light.evictedCount, full.evictedCount);
+    assert.equal(light.size, 0);
+    const all = run(true, 64);
+    const exact = all.entries().reduce((s, e) => s + canonicalJson(e).length, 0) / all.size;
+    assert.ok(Math.abs(all.meanEntryBytes - exact) < 1e-9, `${all.meanEntryBytes} vs ${exact}`);
+    assert.equal(run(false, 64).meanEntryBytes, all.meanEntryBytes);
+  });
+});

@@ -1,7 +1,9 @@
 /** Every CLI command; `pi-sec --help` lists them in this order. */
 import type { CliCommand } from '../types';
+import { calibrateCommand } from './calibrate';
 import { dashboardCommands } from './dashboard';
 import { execClassifyCommand } from './execClassify';
+import { ledgerReplayCommand, ledgerVerifyCommand } from './ledger';
 import { policyCheckConfigCommand } from './policyCheckConfig';
 import { policyExplainCommand } from './policyExplain';
 import { scanCommand } from './scan';
@@ -17,4 +19,7 @@ export const COMMANDS: readonly CliCommand[] = [
   secretsClassifyCommand,
   secretsCoverageCommand,
   ...dashboardCommands,
+  calibrateCommand,
+  ledgerVerifyCommand,
+  ledgerReplayCommand,
 ];
