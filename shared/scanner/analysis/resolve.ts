@@ -96,20 +96,19 @@ export class Resolver {
       return !!b && (b.kind === 'function' || b.inits.some((i) => i.init !== null && /Function/.test(i.init.type)));
     });
     for (let round = 0; round < 3; round++) {
-      let changed = false;
+      // One hop per round: parameters found in this round take effect in the next one.
+      const found: string[] = [];
       for (const call of calls) {
         const callee = this.evaluate(call.callee);
         if (callee.k !== 'fn') continue;
         call.arguments.forEach((arg: Nd, index: number) => {
           const key = `${callee.node.start}:${index}`;
           if (this.piParams.has(key) || (arg.type !== 'Identifier' && arg.type !== 'MemberExpression')) return;
-          if (alternatives(this.evaluate(arg)).some((v) => v.k === 'ref' && v.root.kind === 'pi' && v.keys.length === 0)) {
-            this.piParams.add(key);
-            changed = true;
-          }
+          if (alternatives(this.evaluate(arg)).some((v) => v.k === 'ref' && v.root.kind === 'pi' && v.keys.length === 0)) found.push(key);
         });
       }
-      if (!changed) break;
+      if (found.length === 0) break;
+      for (const key of found) this.piParams.add(key);
       this.clearMemo();
     }
   }
@@ -510,10 +509,14 @@ export class Resolver {
         return spec.k === 'const' && spec.asm ? withStep(root, `assembled module name (${spec.asm})`) : root;
       }
       if (alt.k !== 'ref') continue;
+      if (alt.root.kind === 'global' && alt.root.name === 'globalObject' && alt.keys.length === 1 && alt.keys[0] === '()factory') return global('globalObject');
       if (alt.root.kind === 'module' && alt.root.spec === 'module' && alt.keys.length === 1 && alt.keys[0] === 'createRequire') return global('require');
       if (alt.root.kind === 'global' && alt.keys.length === 0 && (alt.root.name === 'Function' || alt.root.name === 'eval') && args && args.length > 0) {
         const body = constString(this.evaluate(args[args.length - 1]));
-        if (body !== null && /^\s*(?:return\s+)?this\s*;?\s*$/.test(body)) return global('globalObject');
+        if (body !== null && /^\s*(?:return\s+)?this\s*;?\s*$/.test(body)) {
+          // `(0, eval)("this")` is the global object; `Function("return this")` returns a function that yields it.
+          return alt.root.name === 'eval' ? global('globalObject') : ref({ kind: 'global', name: 'globalObject' }, ['()factory']);
+        }
       }
       if (alt.root.kind === 'global' && alt.root.name === 'Reflect' && alt.keys.length === 1 && alt.keys[0] === 'get' && args && args.length >= 2) {
         const key = this.foldKey(args[1]);
@@ -647,6 +650,7 @@ export class Resolver {
     const ints: number[] = [];
     const strs: string[] = [];
     for (let i = 0; i < args.length; i++) {
+      if (i === 0 && (method === 'replace' || method === 'replaceAll') && unwrap(args[0]).type === 'Literal' && unwrap(args[0]).regex) continue;
       const v = argConst(i);
       if (!v) return UNKNOWN;
       if (typeof v.v === 'number') ints.push(v.v);

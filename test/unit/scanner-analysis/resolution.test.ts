@@ -1,0 +1,182 @@
+/** The resolution engine (scanner.md §3): bindings, aliases, require forms, call forms, folding and its limits. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Resolver } from '../../../shared/scanner/analysis/resolve';
+import { analyzeScopes } from '../../../shared/scanner/analysis/scope';
+import type { Nd } from '../../../shared/scanner/analysis/ast';
+import type { Value } from '../../../shared/scanner/analysis/values';
+import { parseSource } from '../../../shared/scanner/parse';
+import { scan } from './helpers';
+
+/** Evaluates the initializer of the last `const __ = …` in the program. */
+function valueOf(text: string): Value {
+  const parsed = parseSource(`${text}\nconst __ = ${'$'}`.replace('$', '__EXPR__'), 'x.js');
+  void parsed;
+  const program = parseSource(text, 'x.js').program as unknown as Nd;
+  const scopes = analyzeScopes(program);
+  const r = new Resolver(scopes, () => 1);
+  r.preparePi();
+  const decl = [...scopes.nodes].reverse().find((n) => n.type === 'VariableDeclarator' && n.id.type === 'Identifier' && n.id.name === '__');
+  assert.ok(decl, 'no const __');
+  return r.evaluate(decl.init);
+}
+const folded = (expr: string, prelude = '') => {
+  const v = valueOf(`${prelude}\nconst __ = ${expr};`);
+  return v.k === 'const' ? v.v : Symbol.for(v.k);
+};
+const technique = (expr: string, prelude = '') => {
+  const v = valueOf(`${prelude}\nconst __ = ${expr};`);
+  return v.k === 'const' ? v.asm : null;
+};
+const describeRef = (expr: string, prelude = '') => {
+  const v = valueOf(`${prelude}\nconst __ = ${expr};`);
+  if (v.k !== 'ref') return v.k;
+  const root = v.root.kind === 'global' ? v.root.name : v.root.kind === 'module' ? `module:${v.root.spec}` : 'pi';
+  return [root, ...v.keys].join('.');
+};
+const ids = (text: string, path?: string) => scan(text, path).ids.filter((id) => id.startsWith('SEC') || id.startsWith('CMP'));
+
+describe('constant folding (§3.2)', () => {
+  it('literals, templates, String.raw and +', () => {
+    assert.equal(folded('"a" + 1 + true'), 'a1true');
+    assert.equal(folded('`x${1 + 2}y`'), 'x3y');
+    assert.equal(folded('String.raw`a\\\\nb${"c"}`'), 'a\\\\nbc');
+    assert.equal(folded('1 + 2 * 3'), 7);
+    assert.equal(folded('void 0'), undefined);
+    assert.equal(folded('undefined'), undefined);
+  });
+  it('char codes, atob, Buffer decoding, URI decoding, String()', () => {
+    assert.equal(folded('String.fromCharCode(101, 118, 97, 108)'), 'eval');
+    assert.equal(folded('String.fromCodePoint(0x1F600).length'), Symbol.for('unknown'));
+    assert.equal(folded('atob("ZXZhbA==")'), 'eval');
+    assert.equal(folded('Buffer.from("ZXZhbA", "base64url").toString()'), 'eval');
+    assert.equal(folded('Buffer.from("6576616c", "hex").toString("utf8")'), 'eval');
+    assert.equal(folded('Buffer.from("eval", "latin1").toString("hex")'), '6576616c');
+    assert.equal(folded('decodeURIComponent("%65val")'), 'eval');
+    assert.equal(folded('String(12)'), '12');
+  });
+  it('string and array methods', () => {
+    assert.equal(folded('"lave".split("").reverse().join("")'), 'eval');
+    assert.equal(folded('["e", "v", "a", "l"].join("")'), 'eval');
+    assert.equal(folded('["l", "a", "v", "e"].reverse().join("")'), 'eval');
+    assert.equal(folded('"EVAL".toLowerCase()'), 'eval');
+    assert.equal(folded('"  eval ".trim()'), 'eval');
+    assert.equal(folded('"xevalx".slice(1, -1)'), 'eval');
+    assert.equal(folded('"xevalx".substring(1, 5)'), 'eval');
+    assert.equal(folded('"xevalx".substr(1, 4)'), 'eval');
+    assert.equal(folded('"ev".concat("a", "l")'), 'eval');
+    assert.equal(folded('"e-v-a-l".replaceAll("-", "")'), 'eval');
+    assert.equal(folded('"e_v_a_l".replace(/_/g, "")'), 'eval');
+    assert.equal(folded('"a".replace(/(a+)+$/, "")'), Symbol.for('unknown'));
+  });
+  it('identifiers and members resolving to folded values', () => {
+    assert.equal(folded('a + b', 'const a = "ev"; const b = "al";'), 'eval');
+    assert.equal(folded('o.k + o["j"]', 'const o = { k: "ev", j: "al" };'), 'eval');
+    assert.equal(folded('arr[1]', 'const arr = ["x", "eval"];'), 'eval');
+    assert.equal(folded('x', 'let x = "a"; x = "b";'), Symbol.for('union'));
+    assert.equal(folded('q', 'let q = "a"; q += "b";'), Symbol.for('union'));
+  });
+  it('assembled techniques are recorded; plain literals and empty concatenations are not assembled', () => {
+    assert.equal(technique('"ev" + "al"'), 'concatenation');
+    assert.equal(technique('`${"ev"}al`'), 'template literal');
+    assert.equal(technique('"\\x65val"'), 'escape sequences');
+    assert.equal(technique('"\\u0065val"'), 'escape sequences');
+    assert.equal(technique('String.fromCharCode(118, 109)'), 'char codes');
+    assert.equal(technique('atob("dm0=")'), 'base64 literal');
+    assert.equal(technique('"eval"'), null);
+    assert.equal(technique('"eval" + ""'), null);
+    assert.equal(technique('`eval`'), null);
+  });
+  it('limits: depth 32, 10,000 characters', () => {
+    const chain = Array.from({ length: 40 }, () => '"a"').join(' + ');
+    assert.equal(folded(chain), Symbol.for('unknown'));
+    const short = Array.from({ length: 20 }, () => '"a"').join(' + ');
+    assert.equal(folded(short), 'a'.repeat(20));
+    assert.equal(folded('s + s', `const s = "${'x'.repeat(5001)}";`), Symbol.for('unknown'));
+    assert.equal(folded('s + s', `const s = "${'x'.repeat(5000)}";`), 'x'.repeat(10000));
+  });
+});
+
+describe('bindings and aliases (§3.1)', () => {
+  it('globals, the global object and shadowing', () => {
+    assert.equal(describeRef('eval'), 'eval');
+    assert.equal(describeRef('window["ev" + "al"]'), 'eval');
+    assert.equal(describeRef('globalThis.self.global.process.binding'), 'process.binding');
+    assert.equal(describeRef('Function("return this")()'), 'globalObject');
+    assert.equal(describeRef('(0, eval)("this")'), 'globalObject');
+    assert.equal(describeRef('eval', 'function eval2() {} const eval3 = 1;'), 'eval');
+    assert.equal(describeRef('process', 'const process = {};'), 'obj');
+  });
+  it('require forms and createRequire', () => {
+    for (const form of ['require("fs")', 'module.require("fs")', 'process.mainModule.require("fs")', 'require.main.require("fs")', 'globalThis.require("fs")', 'createRequire(import.meta.url)("node:fs")', 'r("fs")']) {
+      assert.equal(describeRef(form, 'import { createRequire } from "module"; const r = require;'), 'module:fs', form);
+    }
+    assert.equal(describeRef('require("node:process").binding'), 'process.binding');
+    assert.equal(describeRef('require("timers").setInterval'), 'setInterval');
+  });
+  it('imports: default and namespace are the module, named imports are exports', () => {
+    assert.equal(describeRef('d', 'import d from "node:child_process";'), 'module:child_process');
+    assert.equal(describeRef('ns.exec', 'import * as ns from "child_process";'), 'module:child_process.exec');
+    assert.equal(describeRef('e', 'import { exec as e } from "child_process";'), 'module:child_process.exec');
+  });
+  it('destructuring, object and array literal members', () => {
+    assert.equal(describeRef('e', 'const { exec: e = 1 } = require("child_process");'), 'module:child_process.exec');
+    assert.equal(describeRef('x', 'const [x] = [eval];'), 'unknown');
+    assert.equal(describeRef('o.run', 'const o = { run: eval };'), 'eval');
+    assert.equal(describeRef('o.run', 'const o = { ...other, run: eval };'), 'eval');
+    assert.equal(describeRef('o.run', 'const o = { run: eval, ...other };'), 'unknown');
+    assert.equal(describeRef('a[0]', 'const a = [eval];'), 'eval');
+  });
+  it('call forms: .bind, Reflect.get, optional chaining, sequences', () => {
+    assert.equal(describeRef('eval.bind(null)'), 'eval');
+    assert.equal(describeRef('Reflect.get(process, "binding")'), 'process.binding');
+    assert.equal(describeRef('globalThis?.["eval"]'), 'eval');
+    assert.equal(describeRef('(1, 2, eval)'), 'eval');
+  });
+  it('variables assigned more than once are unions', () => {
+    const v = valueOf('let f = JSON.parse;\nif (x) f = eval;\nconst __ = f;');
+    assert.equal(v.k, 'union');
+  });
+  it('pi: parameter named pi, default-export parameter, unbound global pi', () => {
+    assert.equal(describeRef('pi.exec', 'function g(pi) {}'), 'pi.exec');
+    assert.equal(describeRef('pi.ui'), 'pi.ui');
+  });
+});
+
+describe('call forms and value escape through the rules', () => {
+  it('.call, .apply, .bind, Reflect.apply, Reflect.construct', () => {
+    assert.deepEqual(ids('eval.call(null, s)'), ['SEC-EVAL-001']);
+    assert.deepEqual(ids('eval.apply(null, [s])'), ['SEC-EVAL-001']);
+    assert.deepEqual(ids('eval.bind(null)(s)'), ['SEC-EVAL-001']);
+    assert.deepEqual(ids('Reflect.apply(eval, null, [s])').sort(), ['SEC-EVAL-001', 'SEC-PROXY-001']);
+    assert.deepEqual(ids('Reflect.construct(Function, ["return 1"])').sort(), ['SEC-FUNC-001', 'SEC-PROXY-001']);
+    assert.deepEqual(ids('Reflect.construct(Function, [])'), ['SEC-PROXY-001']);
+  });
+  it('every monitored reference yields a finding: escapes, unused aliases, unused imports', () => {
+    assert.deepEqual(ids('run(eval)'), ['SEC-EVAL-001']);
+    assert.deepEqual(ids('function f() { return eval }'), ['SEC-EVAL-001']);
+    assert.deepEqual(ids('[eval][i](x)'), ['SEC-EVAL-001']);
+    assert.deepEqual(ids('const e = eval;'), ['SEC-EVAL-001']);
+    assert.deepEqual(ids('import { exec } from "child_process";').sort(), ['CMP-REWRITE-001', 'SEC-SPAWN-001']);
+    assert.deepEqual(ids('const b = process.binding; b("fs"); b("os")'), ['SEC-BIND-001', 'SEC-BIND-001']);
+  });
+  it('an alias used only in calls is reported at each call, with the binding as related information', () => {
+    const text = 'const e = eval;\ne(a);\ne(b);';
+    const s = scan(text);
+    assert.deepEqual(s.secCmpParse, ['SEC-EVAL-001 "e"', 'SEC-EVAL-001 "e"']);
+    for (const h of s.hits) assert.equal(text.slice(h.related[0].start, h.related[0].end), 'e');
+  });
+  it('comparisons and typeof are reads, not escapes', () => {
+    assert.deepEqual(ids('if (f === eval) {} typeof eval; x instanceof Function'), []);
+  });
+  it('strings, comments, property names and type-only imports never give findings', () => {
+    assert.deepEqual(ids('const s = "eval(x)"; // require("vm")\n/* process.binding */ o.eval; o.exec(); ({ eval: 1, Function: 2 })'), []);
+    assert.deepEqual(ids('import type { X } from "child_process";\nexport type { Y } from "vm";', 'x.ts'), []);
+  });
+  it('TypeScript-only syntax with runtime meaning is still scanned', () => {
+    assert.deepEqual(ids('enum E { A = eval("1") }', 'x.ts'), ['SEC-EVAL-001']);
+    assert.deepEqual(ids('namespace N { export const x = eval(s) }', 'x.ts'), ['SEC-EVAL-001']);
+    assert.deepEqual(ids('class C { constructor(private x: number) { eval(s) } }', 'x.ts'), ['SEC-EVAL-001']);
+    assert.deepEqual(ids('function d(x: unknown) { return x }\n@d(eval("1"))\nclass K {}', 'x.ts'), ['SEC-EVAL-001']);
+  });
+});

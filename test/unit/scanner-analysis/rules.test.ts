@@ -1,0 +1,135 @@
+/** Rule messages, ranges and boundaries for every SEC and CMP rule of scanner.md §5.2–5.3. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { RULES } from '../../../shared/scanner/rules';
+import { scan } from './helpers';
+
+/** `[ruleId, source text of the range, message]` of the hits of one rule. */
+const hits = (text: string, rule: string, path?: string) => scan(text, path).hits.filter((h) => h.ruleId === rule).map((h) => [text.slice(h.start, h.end), h.message]);
+const none = (text: string, rule: string, path?: string) => assert.deepEqual(hits(text, rule, path), [], `${rule} on ${text}`);
+
+describe('SEC rules: messages and ranges', () => {
+  it('SEC-EVAL-001 with {via} steps (at most three shown)', () => {
+    assert.deepEqual(hits('const a = eval; const b = a; const c = b; const d = c; d(x)', 'SEC-EVAL-001'), [
+      ['d', 'Dynamic code execution via eval (via alias "d" declared on line 1 → alias "c" declared on line 1 → alias "b" declared on line 1)'],
+    ]);
+    assert.deepEqual(hits('setInterval(`x()`, 100)', 'SEC-EVAL-001'), [['setInterval', 'String passed to setInterval is evaluated as code']]);
+    none('setTimeout(() => x(), 10); setTimeout(fn, 10)', 'SEC-EVAL-001');
+  });
+  it('SEC-FUNC-001', () => {
+    assert.deepEqual(hits('new Function("a", "b")', 'SEC-FUNC-001'), [['Function', 'Code generated from strings via the Function constructor']]);
+    none('new Function(); Function.prototype.toString.call(f); x instanceof Function', 'SEC-FUNC-001');
+  });
+  it('SEC-BIND-001 and SEC-DLOPEN-001', () => {
+    assert.deepEqual(hits('process._linkedBinding("x")', 'SEC-BIND-001'), [['process._linkedBinding', 'Access to internal Node bindings via process._linkedBinding']]);
+    assert.deepEqual(hits('process.dlopen(m, f)', 'SEC-DLOPEN-001'), [['process.dlopen', 'Native addon loading via process.dlopen']]);
+    none('const o = { binding: 1 }; o.binding; proc.binding("x")', 'SEC-BIND-001');
+  });
+  it('SEC-PROTO-001', () => {
+    assert.deepEqual(hits('a.__proto__ = b', 'SEC-PROTO-001'), [['a.__proto__', 'Prototype chain manipulation via a.__proto__']]);
+    none('const p = a.__proto__; if (a.__proto__ === b) {}', 'SEC-PROTO-001');
+  });
+  it('SEC-RCACHE-001', () => {
+    assert.deepEqual(hits('require.cache[k] = m', 'SEC-RCACHE-001'), [['require.cache', 'Module loader manipulation via require.cache']]);
+    none('const cache = new Map(); cache.clear(); require.resolve("x")', 'SEC-RCACHE-001');
+  });
+  it('SEC-SPAWN-001 (pi.exec is not this rule)', () => {
+    assert.deepEqual(hits('import { execFileSync as run } from "child_process"; run("git")', 'SEC-SPAWN-001'), [['run', 'Direct process execution via child_process.execFileSync']]);
+    none('export default function (pi) { pi.exec("git", ["status"]) }', 'SEC-SPAWN-001');
+  });
+  it('SEC-CONSTRUCTOR-001', () => {
+    assert.deepEqual(hits('(function () {}).constructor("x")', 'SEC-CONSTRUCTOR-001').map(([r]) => r), ['(function () {}).constructor']);
+    none('this.constructor.name; obj.constructor === Object; class A { constructor() {} }', 'SEC-CONSTRUCTOR-001');
+  });
+  it('SEC-NATIVEMOD-001 for every native suffix and specifier source', () => {
+    const text = 'import a from "./a.node"; export * from "./b.so"; import("./c.dylib"); require("./d.dll")';
+    assert.deepEqual(hits(text, 'SEC-NATIVEMOD-001').map(([r]) => r), ['"./a.node"', '"./b.so"', '"./c.dylib"', '"./d.dll"']);
+    none('require("./node"); require("./so.js")', 'SEC-NATIVEMOD-001');
+  });
+  it('SEC-SECRET-001 never echoes the value', () => {
+    const text = 'const cfg = { privateKey: "k3y-m4t3r1al-abc" }; const t = "ghp_abcdefghijklmnopqrstuvwxyz0123456789";';
+    const found = hits(text, 'SEC-SECRET-001');
+    assert.deepEqual(found.map(([, m]) => m), ['Possible hardcoded secret in "privateKey"', 'String has the shape of a github token']);
+    for (const [, m] of found) assert.ok(!m.includes('k3y') && !m.includes('ghp_'));
+  });
+  it('SEC-SECRET-001 placeholders and env values', () => {
+    none('const password = process.env.PW; const apiKey = "xxxxxxxx"; const token = "****"; const authToken = "${TOKEN}"; const secretKey = "your-secret-here"; const passwd = "TODO"; const privateKey = "example-key"', 'SEC-SECRET-001');
+    none('const password = "password"; const apiKey = "apiKey"', 'SEC-SECRET-001');
+    none('const x = "sk-short"; const y = "AKIA123"; const z = "sk-xxxxxxxxxxxxxxxxxxxxxxxxxxxxx"', 'SEC-SECRET-001');
+  });
+  it('SEC-DIMPORT-001', () => {
+    assert.deepEqual(hits('import(x)', 'SEC-DIMPORT-001'), [['x', 'Module loaded from a runtime-computed specifier']]);
+    none('import("./a.js"); require("./b"); const m = "./c"; require(m)', 'SEC-DIMPORT-001');
+  });
+  it('SEC-DEFPROP-001', () => {
+    assert.deepEqual(hits('Object.defineProperty(String.prototype, "x", {})', 'SEC-DEFPROP-001'), [['Object.defineProperty', 'Property definition on String.prototype']]);
+    none('Object.defineProperty(exports, "__esModule", { value: true }); Object.defineProperty(obj, "x", {})', 'SEC-DEFPROP-001');
+  });
+  it('SEC-EXFIL-001', () => {
+    assert.deepEqual(hits('fetch("https://a.example/" + id)', 'SEC-EXFIL-001'), [['fetch', 'Request URL built at runtime']]);
+    assert.deepEqual(hits('import os from "os"; fetch(`https://a.example/${os.userInfo().username}`)', 'SEC-EXFIL-001'), [['fetch', 'Request URL built at runtime — includes environment data']]);
+    none('fetch(url); fetch("https://a.example/" + "v1"); fetch(`https://a.example/${"v1"}`)', 'SEC-EXFIL-001');
+  });
+  it('SEC-FSSENS-001', () => {
+    const head = 'const fs = require("fs");';
+    assert.deepEqual(hits(`${head} fs.renameSync(tmp, "/var/lib/x")`, 'SEC-FSSENS-001'), [['fs.renameSync', 'Write to sensitive path "/var/lib/x"']]);
+    none(`${head} fs.writeFileSync(".env.sample", s); fs.readFileSync("/etc/hosts"); fs.writeFileSync("notes/.envrc", s)`, 'SEC-FSSENS-001');
+  });
+  it('SEC-GLOBAL-001', () => {
+    assert.deepEqual(hits('globalThis.x += 1', 'SEC-GLOBAL-001'), [['globalThis.x', 'Mutation of global property "x"']]);
+    none('window.location.href = u; const g = globalThis.x; globalThis.x == 1', 'SEC-GLOBAL-001');
+  });
+  it('SEC-SYMLINK-001 and SEC-CHMOD-001', () => {
+    assert.deepEqual(hits('require("fs").linkSync(a, b)', 'SEC-SYMLINK-001'), [['require("fs").linkSync', 'Link creation via fs.linkSync']]);
+    assert.deepEqual(hits('require("fs").fchmodSync(fd, 0o600)', 'SEC-CHMOD-001'), [['require("fs").fchmodSync', 'Permission change via fs.fchmodSync']]);
+    none('const fs = require("fs"); fs.readlinkSync(p); fs.statSync(p).mode', 'SEC-SYMLINK-001');
+  });
+  it('SEC-SOCKET-001', () => {
+    assert.deepEqual(hits('require("net").createServer()', 'SEC-SOCKET-001').map(([, m]) => m), ['Network listener via require("net").createServer']);
+    none('app.listen(3000); require("http").request(u)', 'SEC-SOCKET-001');
+  });
+  it('SEC-WASM-001', () => {
+    assert.deepEqual(hits('WebAssembly.compile(b)', 'SEC-WASM-001'), [['WebAssembly.compile', 'WebAssembly usage (WebAssembly.compile)']]);
+    assert.deepEqual(hits('const W = WebAssembly;', 'SEC-WASM-001'), [['WebAssembly', 'WebAssembly usage']]);
+  });
+  it('SEC-ENV-001', () => {
+    assert.deepEqual(hits('process.env.HOME', 'SEC-ENV-001'), [['process.env.HOME', 'Environment access: process.env.HOME']]);
+    none('process.platform; process.argv; const env = {}; env.HOME', 'SEC-ENV-001');
+  });
+  it('SEC-TIMER-001', () => {
+    assert.deepEqual(hits('setInterval(f, 5)', 'SEC-TIMER-001'), [['setInterval', 'setInterval with a 5 ms interval']]);
+    none('setInterval(f, 10); setInterval(f, ms); setTimeout(f)', 'SEC-TIMER-001');
+  });
+  it('SEC-PROXY-001 (read-only Reflect methods are not flagged)', () => {
+    assert.deepEqual(hits('new Proxy(t, h)', 'SEC-PROXY-001'), [['Proxy', 'Interception via new Proxy']]);
+    none('Reflect.get(o, k); Reflect.has(o, k); Reflect.ownKeys(o); Reflect.getPrototypeOf(o)', 'SEC-PROXY-001');
+  });
+  it('SEC-WITH-001, SEC-DEBUG-001, SEC-ARGUMENTS-001, SEC-CONSOLE-001', () => {
+    assert.deepEqual(hits('with (o) {}', 'SEC-WITH-001', 'x.cjs'), [['with', 'with statement']]);
+    assert.deepEqual(hits('debugger;', 'SEC-DEBUG-001'), [['debugger;', 'debugger statement']]);
+    assert.deepEqual(hits('function f() { return arguments.callee }', 'SEC-ARGUMENTS-001'), [['arguments.callee', 'Stack introspection via arguments.callee']]);
+    none('function f(...arguments2) { return arguments.length } const g = () => 1; g.caller', 'SEC-ARGUMENTS-001');
+    assert.deepEqual(hits('console.warn("x")', 'SEC-CONSOLE-001'), [['console.warn', 'console.warn output']]);
+    none('console.log("x"); console.info("y"); logger.error("z")', 'SEC-CONSOLE-001');
+  });
+  it('SEC-OBFUSC-001 only for sensitive positions', () => {
+    assert.deepEqual(hits('require("f" + "s")', 'SEC-OBFUSC-001'), [['"f" + "s"', '"fs" is assembled at runtime (concatenation)']]);
+    none('require("./" + "helper"); obj["na" + "me"]; const s = "ev" + "al"', 'SEC-OBFUSC-001');
+  });
+});
+
+describe('CMP rules: messages', () => {
+  it('CMP-FORBIDDEN-001 / CMP-UNSUPPORTED-001 / CMP-REWRITE-001', () => {
+    assert.deepEqual(hits('import "node:repl"', 'CMP-FORBIDDEN-001'), [['"node:repl"', 'Import of forbidden builtin "node:repl" — Interactive eval is not allowed']]);
+    assert.deepEqual(hits('import "http2"', 'CMP-UNSUPPORTED-001').map(([, m]) => m), ['Import of unsupported builtin "http2" (runtime support: stub only, loads but provides no real functionality; use `fetch()`)']);
+    assert.deepEqual(hits('import "util"', 'CMP-UNSUPPORTED-001').map(([, m]) => m), ['Import of unsupported builtin "util" (runtime support: full)']);
+    assert.deepEqual(hits('import "punycode"', 'CMP-UNSUPPORTED-001').map(([, m]) => m), ['Import of unsupported builtin "punycode"']);
+    assert.deepEqual(hits('import "node:url"', 'CMP-REWRITE-001').map(([, m]) => m), ['"node:url" is rewritten to pi:node/url']);
+    assert.deepEqual(hits('import fs from "fs"; fs.writeFileSync(a, b)', 'CMP-REWRITE-001').map(([, m]) => m), ['"fs" is rewritten to pi:node/fs; needs capabilities: write']);
+  });
+  it('every hit carries the catalogue tier', () => {
+    const s = scan('eval(x); debugger; process.env.A; import("vm"); import "util"; import "os"');
+    const tiers = new Map(RULES.map((r) => [r.id, r.tier]));
+    for (const h of s.hits) assert.equal(h.tier, tiers.get(h.ruleId), h.ruleId);
+  });
+});
