@@ -4,3 +4,4 @@
  */
 export * from './scanner';
 export * from './dashboards';
+export * from './waivers';

@@ -272,3 +272,25 @@ export function completionsAt(result: WaiverFileResult, offset: number, knownGat
   }
   return [];
 }
+
+function escapeSnippet(text: string): string {
+  return text.replace(/[$}\\]/g, '\\$&');
+}
+
+/**
+ * Snippet for "Add Waiver…" (§9): owner prefilled, created = today, expires = today + 14, tab stops on
+ * bead, reason and remove_when in turn. `__GATE__` stands for the gate id.
+ */
+export function addWaiverSnippet(owner: string, today: string, eol = '\n'): string {
+  const q = (v: string): string => v.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
+  return [
+    '[waiver.__GATE__]',
+    `owner = "${escapeSnippet(q(owner))}"`,
+    `created = "${today}"`,
+    `expires = "${addDays(today, 14)}"`,
+    'bead = "${1:<bd-id>}"',
+    'reason = "${2:<reason>}"',
+    'scope = "full"',
+    'remove_when = "${3:<objective exit condition>}"',
+  ].join(eol) + eol;
+}

@@ -3,8 +3,10 @@ import type { Connection } from 'vscode-languageserver';
 import type { ServerHandle } from '../startServer';
 import { registerDashboardRequests } from './dashboards';
 import { registerScannerRequests } from './scanner';
+import { registerWaiverRequests } from './waivers';
 
 export function registerRequests(connection: Connection, server: ServerHandle): void {
   registerScannerRequests(connection, server);
   registerDashboardRequests(connection, server);
+  registerWaiverRequests(connection, server);
 }
