@@ -104,10 +104,10 @@ describe('waiver file in the language server (waivers.md §9)', () => {
 
   it('statuses roll over at UTC midnight without an edit', async () => {
     const before = await lsp.diagnostics(uri);
-    assert.ok(before.some((d) => d.code === 'WVR-EXPIRING' && d.message.includes('expires in 2 day(s)')));
+    assert.ok(before.some((d) => d.code === 'WVR-EXPIRING' && String(d.message).includes('expires in 2 day(s)')));
     now = Date.parse('2026-02-21T00:00:01Z');
     const afterMidnight = await lsp.diagnostics(uri);
-    assert.ok(afterMidnight.some((d) => d.code === 'WVR-EXPIRING' && d.message.includes('expires in 1 day(s)')));
+    assert.ok(afterMidnight.some((d) => d.code === 'WVR-EXPIRING' && String(d.message).includes('expires in 1 day(s)')));
     now = Date.parse('2026-02-20T09:15:02.431Z');
   });
 
