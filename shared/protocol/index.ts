@@ -5,3 +5,4 @@
 export * from './scanner';
 export * from './dashboards';
 export * from './waivers';
+export * from './policy';

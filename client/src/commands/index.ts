@@ -6,9 +6,10 @@
 import * as vscode from 'vscode';
 import type { ClientContext } from '../context';
 import { registerDashboardCommands } from './dashboards';
+import { registerPolicyCommands } from './policy';
 import { registerScannerCommands } from './scanner';
 
-const AREA_REGISTRATIONS: ReadonlyArray<(ctx: ClientContext) => readonly string[]> = [registerScannerCommands, registerDashboardCommands];
+const AREA_REGISTRATIONS: ReadonlyArray<(ctx: ClientContext) => readonly string[]> = [registerScannerCommands, registerDashboardCommands, registerPolicyCommands];
 
 /** Commands registered in extension.ts itself. */
 const CORE_COMMANDS = ['piSecurity.showOutput', 'piSecurity.restartServer'];

@@ -2,6 +2,7 @@
 import type { Connection } from 'vscode-languageserver';
 import type { ServerHandle } from '../startServer';
 import { registerDashboardRequests } from './dashboards';
+import { registerPolicyRequests } from './policy';
 import { registerScannerRequests } from './scanner';
 import { registerWaiverRequests } from './waivers';
 
@@ -9,4 +10,5 @@ export function registerRequests(connection: Connection, server: ServerHandle): 
   registerScannerRequests(connection, server);
   registerDashboardRequests(connection, server);
   registerWaiverRequests(connection, server);
+  registerPolicyRequests(connection, server);
 }
