@@ -6,12 +6,14 @@ import { writeFileSync } from 'node:fs';
 import Mocha from 'mocha';
 import { defineFoundationSuite } from './suite/foundation';
 import { defineManifestSuite } from './suite/manifest';
+import { defineScannerSuite } from './suite/scanner';
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 60_000, reporter: 'spec' });
   mocha.suite.emit('pre-require', globalThis, 'pi-security-e2e', mocha);
   defineManifestSuite();
   defineFoundationSuite();
+  defineScannerSuite();
   return new Promise((resolve, reject) => {
     mocha.run((failures) => {
       const total = mocha.suite.total();
