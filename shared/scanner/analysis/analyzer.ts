@@ -464,7 +464,7 @@ export class Analyzer {
     if (key === 'constructor') {
       const obj = unwrap(node.object);
       const objIsConstructor = obj.type === 'MemberExpression' && this.resolver.memberKey(obj).key === 'constructor';
-      const objIsFunction = !objIsConstructor && alternatives(this.ev(obj)).some((v) => v.k === 'fn');
+      const objIsFunction = !objIsConstructor && (alternatives(this.ev(obj)).some((v) => v.k === 'fn' || (v.k === 'ref' && v.root.kind === 'global' && v.root.name === 'Function')) || this.isBuiltinMethod(obj));
       if (objIsConstructor || objIsFunction) {
         const via = objIsConstructor ? [] : [`constructor of ${this.form(obj)}`];
         this.add('SEC-CONSTRUCTOR-001', node.start, node.end, 'Function constructor reached via .constructor{via}', { via: node.computed && node.property.type !== 'Literal' ? [`computed key ${this.form(node.property)}`, ...via] : via, related: [] });
@@ -479,6 +479,15 @@ export class Analyzer {
         this.add('SEC-ARGUMENTS-001', node.start, node.end, `Stack introspection via ${this.form(node)}`);
       }
     }
+  }
+
+  /** `[].filter`, `"".sub`, `({}).toString`: a method of a literal is a function, so its constructor is Function. */
+  private isBuiltinMethod(node: Nd): boolean {
+    if (node.type !== 'MemberExpression') return false;
+    const base = unwrap(node.object);
+    if (!['ArrayExpression', 'ObjectExpression', 'Literal', 'TemplateLiteral', 'ArrowFunctionExpression', 'FunctionExpression'].includes(base.type)) return false;
+    const { key } = this.resolver.memberKey(node);
+    return key !== null && key !== 'constructor' && key !== 'length' && !/^\d+$/.test(key) && !(base.type === 'ObjectExpression' && base.properties.length > 0);
   }
 
   /** SEC-OBFUSC-001 for an assembled member key that names something a Critical rule watches (§3.2). */
@@ -571,7 +580,7 @@ export class Analyzer {
           this.add('SEC-FUNC-001', cs, ce, 'Code generated from strings via the Function constructor{via}', alt);
         } else if ((path === 'setTimeout' || path === 'setInterval' || path === 'setImmediate') && args) {
           const first = args[0];
-          if (first && (unwrap(first).type === 'TemplateLiteral' || constString(this.ev(first)) !== null) && once('eval')) {
+          if (first && (unwrap(first).type === 'TemplateLiteral' || constString(this.ev(first)) !== null || this.isStringConcat(first)) && once('eval')) {
             this.add('SEC-EVAL-001', cs, ce, `String passed to ${name} is evaluated as code`, alt);
           }
           if (path === 'setInterval' && once('timer')) {
@@ -616,6 +625,20 @@ export class Analyzer {
       if (alt.k === 'ref' && alt.root.kind === 'module') this.moduleCall(node, alt, args, ct.construct, once);
       if (alt.k === 'ref' && alt.root.kind === 'pi') this.piCall(node, alt, args);
     }
+  }
+
+  /** A `+` chain with a string literal or template operand is a string even when other parts are unknown. */
+  private isStringConcat(node: Nd): boolean {
+    const n = unwrap(node);
+    if (n.type !== 'BinaryExpression' || n.operator !== '+') return false;
+    const stack: Nd[] = [n];
+    let budget = 64;
+    while (stack.length && budget-- > 0) {
+      const cur = unwrap(stack.pop()!);
+      if (cur.type === 'BinaryExpression' && cur.operator === '+') stack.push(cur.left, cur.right);
+      else if ((cur.type === 'Literal' && typeof cur.value === 'string') || cur.type === 'TemplateLiteral') return true;
+    }
+    return false;
   }
 
   private assignedKeys(node: Nd | undefined): string {

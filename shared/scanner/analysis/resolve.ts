@@ -506,7 +506,7 @@ export class Resolver {
         const s = constString(spec);
         if (s === null) return UNKNOWN;
         const root = moduleRoot(s);
-        return spec.k === 'const' && spec.asm ? withStep(root, `assembled module name (${spec.asm})`) : root;
+        return spec.k === 'const' && spec.asm ? withStep(root, spec.asm) : root;
       }
       if (alt.k !== 'ref') continue;
       if (alt.root.kind === 'global' && alt.root.name === 'globalObject' && alt.keys.length === 1 && alt.keys[0] === '()factory') return global('globalObject');

@@ -1,0 +1,4 @@
+export function escape() {
+  // pi-expect: SEC-CONSTRUCTOR-001
+  return [].filter.constructor("return process")();
+}

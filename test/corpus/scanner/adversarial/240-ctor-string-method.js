@@ -1,0 +1,4 @@
+export function escape(code) {
+  // pi-expect: SEC-CONSTRUCTOR-001
+  return "".sub.constructor(code)();
+}

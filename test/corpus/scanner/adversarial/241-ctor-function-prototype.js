@@ -1,0 +1,4 @@
+export function make(code) {
+  // pi-expect: SEC-CONSTRUCTOR-001
+  return Function.prototype.constructor(code);
+}

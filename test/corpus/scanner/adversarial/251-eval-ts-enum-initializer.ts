@@ -1,0 +1,4 @@
+export enum Flags {
+  // pi-expect: SEC-EVAL-001
+  Dynamic = eval("1 << 3"),
+}

@@ -1,0 +1,4 @@
+export const Field = () => (
+  // pi-expect: clean
+  <input type="password" name="password" placeholder="Password" />
+);
