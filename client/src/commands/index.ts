@@ -8,8 +8,14 @@ import type { ClientContext } from '../context';
 import { registerDashboardCommands } from './dashboards';
 import { registerPolicyCommands } from './policy';
 import { registerScannerCommands } from './scanner';
+import { registerWaiverCommands } from './waivers';
 
-const AREA_REGISTRATIONS: ReadonlyArray<(ctx: ClientContext) => readonly string[]> = [registerScannerCommands, registerDashboardCommands, registerPolicyCommands];
+const AREA_REGISTRATIONS: ReadonlyArray<(ctx: ClientContext) => readonly string[]> = [
+  registerScannerCommands,
+  registerDashboardCommands,
+  registerPolicyCommands,
+  registerWaiverCommands,
+];
 
 /** Commands registered in extension.ts itself. */
 const CORE_COMMANDS = ['piSecurity.showOutput', 'piSecurity.restartServer'];
