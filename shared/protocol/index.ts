@@ -6,3 +6,4 @@ export * from './scanner';
 export * from './dashboards';
 export * from './waivers';
 export * from './policy';
+export * from './risk';

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { ClientContext } from '../context';
 import { registerDashboardCommands } from './dashboards';
 import { registerPolicyCommands } from './policy';
+import { registerRiskCommands } from './risk';
 import { registerScannerCommands } from './scanner';
 import { registerWaiverCommands } from './waivers';
 
@@ -15,6 +16,7 @@ const AREA_REGISTRATIONS: ReadonlyArray<(ctx: ClientContext) => readonly string[
   registerDashboardCommands,
   registerPolicyCommands,
   registerWaiverCommands,
+  registerRiskCommands,
 ];
 
 /** Commands registered in extension.ts itself. */

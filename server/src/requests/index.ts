@@ -3,6 +3,7 @@ import type { Connection } from 'vscode-languageserver';
 import type { ServerHandle } from '../startServer';
 import { registerDashboardRequests } from './dashboards';
 import { registerPolicyRequests } from './policy';
+import { registerRiskRequests } from './risk';
 import { registerScannerRequests } from './scanner';
 import { registerWaiverRequests } from './waivers';
 
@@ -11,4 +12,5 @@ export function registerRequests(connection: Connection, server: ServerHandle): 
   registerDashboardRequests(connection, server);
   registerWaiverRequests(connection, server);
   registerPolicyRequests(connection, server);
+  registerRiskRequests(connection, server);
 }
