@@ -171,3 +171,34 @@ export function assembleCompatDashboard(args: {
     regression_detected: cmp.regression_detected,
   };
 }
+
+/** One line of `security_compat_events.jsonl` (dashboards.md §2.6). */
+export interface CompatEvent {
+  schema: 'pi.security.compat_event.v1';
+  name: string;
+  profile: string;
+  capability: string;
+  expected: string;
+  actual: string;
+  passed: boolean;
+  ts: string;
+}
+
+/** The events file: one JSON line per check, in check order, all with `ts` = `generated_at`. */
+export function compatEventsJsonl(dashboard: CompatDashboard): string {
+  return dashboard.checks
+    .map((c) => {
+      const e: CompatEvent = {
+        schema: 'pi.security.compat_event.v1',
+        name: c.name,
+        profile: c.profile,
+        capability: c.capability,
+        expected: c.expected_decision,
+        actual: c.actual_decision,
+        passed: c.passed,
+        ts: dashboard.generated_at,
+      };
+      return JSON.stringify(e);
+    })
+    .join('\n') + '\n';
+}

@@ -10,7 +10,7 @@ import type { EnvMap } from '../common/env';
 import type { DashboardPaths } from '../settings/schema';
 import { readArtifact } from './artifacts';
 import { baselineNotice, decideBaselineUpdate, loadBaseline, refusalMessage } from './baseline';
-import { buildCompatDashboard, DEFAULT_COMPAT_BEAD, type CompatPolicyPort } from './compat';
+import { buildCompatDashboard, compatEventsJsonl, DEFAULT_COMPAT_BEAD, type CompatPolicyPort } from './compat';
 import type { CompatDashboard } from './compatSchema';
 import { buildGateTable } from './gates';
 import type { DeclaredGate, GateTable } from './gateSchema';
@@ -60,7 +60,7 @@ export interface GenerateRequest {
 }
 
 export interface WrittenArtifact {
-  artifact: 'scanSummary' | 'waiverAudit' | 'compatDashboard' | 'compatBaseline' | 'gateTable' | 'markdown';
+  artifact: 'scanSummary' | 'waiverAudit' | 'compatDashboard' | 'compatEvents' | 'compatBaseline' | 'gateTable' | 'markdown';
   path: string;
 }
 
@@ -194,6 +194,9 @@ function* generateSteps(req: GenerateRequest, ports: DashboardPorts): Generator<
     }
     compat = buildCompatDashboard({ port, generatedAt: now(), bead: req.bead ?? DEFAULT_COMPAT_BEAD, baseline });
     write('compatDashboard', req.paths.compatDashboard, compat);
+    const eventsPath = outPath(req.paths.compatEvents);
+    writeTextArtifact(eventsPath, compatEventsJsonl(compat));
+    written.push({ artifact: 'compatEvents', path: eventsPath });
     if (compat.regression_detected) exitCode = 1;
     if (req.updateBaseline) {
       const decision = decideBaselineUpdate(compat, Boolean(req.force));

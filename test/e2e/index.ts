@@ -4,6 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import Mocha from 'mocha';
+import { defineDashboardsSuite } from './suite/dashboards';
 import { defineFoundationSuite } from './suite/foundation';
 import { defineManifestSuite } from './suite/manifest';
 import { defineScannerSuite } from './suite/scanner';
@@ -14,6 +15,7 @@ export function run(): Promise<void> {
   defineManifestSuite();
   defineFoundationSuite();
   defineScannerSuite();
+  defineDashboardsSuite();
   return new Promise((resolve, reject) => {
     mocha.run((failures) => {
       const total = mocha.suite.total();

@@ -169,6 +169,19 @@ async function uiDrive(browser, auth, workspace) {
     await page.waitForSelector('.panel .monaco-editor .view-lines', { timeout: 30_000 });
     await page.screenshot({ path: path.join(shots, 'output-channel.png') });
   });
+  await uiCheck('Palette command "Pi Security: Generate Dashboards" opens a legible dashboard view', async () => {
+    await palette('Pi Security: Generate Dashboards');
+    await page.waitForSelector('.tab:has-text("Pi Security Dashboard")', { timeout: 90_000 });
+    // The webview content lives in two nested iframes; wait for the rendered verdict inside them.
+    const view = page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
+    await view.locator('section#gates .verdict').waitFor({ timeout: 60_000 });
+    await view.locator('section#waivers svg.timeline').waitFor({ timeout: 10_000 });
+    await page.screenshot({ path: path.join(shots, 'dashboard-view.png') });
+    await view.locator('section#waivers').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(shots, 'dashboard-waivers.png') });
+    await view.locator('section#scanner').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(shots, 'dashboard-extensions.png') });
+  });
   await page.close();
 }
 

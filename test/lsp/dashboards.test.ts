@@ -44,7 +44,7 @@ describe('dashboard requests (LSP)', () => {
     });
     const r = await lsp.client.sendRequest<GenerateDashboardsResult>('piSecurity/generateDashboards', { folderUri, workDoneToken: 'tok-1' });
     sub.dispose();
-    assert.deepEqual(r.written.map((w) => w.artifact), ['scanSummary', 'waiverAudit', 'compatDashboard', 'gateTable']);
+    assert.deepEqual(r.written.map((w) => w.artifact), ['scanSummary', 'waiverAudit', 'compatDashboard', 'compatEvents', 'gateTable']);
     for (const w of r.written) assert.ok(existsSync(w.path), w.path);
     assert.equal(r.folder, workspace);
     assert.equal(r.verdict, 'fail'); // the sample has an expired and an invalid waiver, and ext_must_pass fails

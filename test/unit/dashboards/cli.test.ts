@@ -133,7 +133,7 @@ describe('pi-sec dashboard (CLI)', () => {
     const ws = sampleWorkspace();
     const r = await run('all', ['--global-dir', tempDir(), '--markdown', 'summary.md'], ws);
     assert.deepEqual(r.stdout.split('\n').filter((l) => l.startsWith('wrote ')), [
-      `wrote ${P.scanSummary}`, `wrote ${P.waiverAudit}`, `wrote ${P.compatDashboard}`, `wrote ${P.gateTable}`, 'wrote summary.md',
+      `wrote ${P.scanSummary}`, `wrote ${P.waiverAudit}`, `wrote ${P.compatDashboard}`, `wrote ${P.compatEvents}`, `wrote ${P.gateTable}`, 'wrote summary.md',
     ]);
     // sampleWorkspace: ext_must_pass fails but is waived; one waiver expires soon -> warn, exit 0.
     assert.match(r.stdout, /verdict: warn/);

@@ -21,9 +21,9 @@ describe('generateDashboards (dashboards.md §1)', () => {
     const ws = sampleWorkspace();
     const steps: string[] = [];
     const r = generateDashboards(req(ws, { progress: (m) => steps.push(m) }), ports(ws));
-    assert.deepEqual(r.written.map((w) => w.artifact), ['scanSummary', 'waiverAudit', 'compatDashboard', 'gateTable']);
+    assert.deepEqual(r.written.map((w) => w.artifact), ['scanSummary', 'waiverAudit', 'compatDashboard', 'compatEvents', 'gateTable']);
     assert.deepEqual(steps, ['Writing the scanner summary', 'Writing the waiver audit', 'Writing the compatibility dashboard', 'Writing the gate table']);
-    for (const w of r.written) {
+    for (const w of r.written.filter((x) => x.artifact !== 'compatEvents')) {
       const text = readFileSync(w.path, 'utf8');
       assert.ok(text.endsWith('}\n'));
       assert.equal(text, JSON.stringify(JSON.parse(text), null, 2) + '\n');
@@ -52,7 +52,7 @@ describe('generateDashboards (dashboards.md §1)', () => {
     const first = Object.values(P).filter((p) => existsSync(join(ws, p))).map((p) => readFileSync(join(ws, p), 'utf8'));
     generateDashboards(req(ws), ports(ws));
     const second = Object.values(P).filter((p) => existsSync(join(ws, p))).map((p) => readFileSync(join(ws, p), 'utf8'));
-    assert.equal(first.length, 4);
+    assert.equal(first.length, 5);
     assert.deepEqual(second, first);
   });
 
@@ -155,5 +155,15 @@ describe('generateDashboards (dashboards.md §1)', () => {
     assert.throws(() => serializeArtifact(null), EmptyPayloadError);
     assert.throws(() => serializeArtifact({}), EmptyPayloadError);
     assert.equal(serializeArtifact({ a: 1 }), '{\n  "a": 1\n}\n');
+  });
+
+  it('writes the events file: one line per check in order, same ts, rebuildable (§2.6)', () => {
+    const ws = sampleWorkspace();
+    const r = generateDashboards(req(ws, { target: 'compat' }), ports(ws, { allowDangerous: true }));
+    const lines = readFileSync(join(ws, P.compatEvents), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
+    assert.equal(lines.length, 24);
+    assert.ok(lines.every((e) => e.schema === 'pi.security.compat_event.v1' && e.ts === r.compat?.generated_at));
+    assert.deepEqual(lines.map((e) => [e.name, e.expected, e.actual, e.passed]), r.compat?.checks.map((c) => [c.name, c.expected_decision, c.actual_decision, c.passed]));
+    assert.deepEqual(Object.keys(lines[0]), ['schema', 'name', 'profile', 'capability', 'expected', 'actual', 'passed', 'ts']);
   });
 });
