@@ -59,6 +59,12 @@ const SPAWN_EXPORTS: ReadonlySet<string> = new Set(['exec', 'execSync', 'spawn',
 const SENSITIVE_KEYS: ReadonlySet<string> = new Set([
   'eval', 'Function', 'constructor', 'binding', '_linkedBinding', 'dlopen', 'cache', '_load', '_cache', '__proto__', 'setPrototypeOf', ...SPAWN_EXPORTS,
 ]);
+/** Unshadowed globals whose members can matter to a rule (everything else is Unknown). */
+const INTERESTING_ROOTS: ReadonlySet<string> = new Set([
+  'globalThis', 'global', 'window', 'self', 'process', 'require', 'module', 'exports', 'WebAssembly', 'pi', 'console', 'Reflect', 'Object',
+  'Proxy', 'navigator', 'Function', 'eval', 'Buffer', 'String', 'setTimeout', 'setInterval', 'setImmediate', 'fetch', 'XMLHttpRequest',
+  'WebSocket', 'WebSocketServer', 'JSON', 'Math', 'Array', 'Number', 'Promise', 'URL', 'URLSearchParams', 'atob', 'decodeURIComponent', 'decodeURI',
+]);
 const MONITORED_GLOBALS: ReadonlySet<string> = new Set(['eval', 'Function', 'WebAssembly']);
 const MODULE_LOADER_KEYS: ReadonlySet<string> = new Set(['_cache', '_load', '_resolveFilename', '_extensions']);
 const BUILTIN_CTORS: ReadonlySet<string> = new Set(['Object', 'Array', 'Function', 'String', 'Number', 'Promise', 'JSON', 'Math', 'Reflect']);
@@ -118,7 +124,7 @@ export class Analyzer {
           break;
         case 'MemberExpression':
           this.memberRules(node);
-          this.reference(node);
+          if (this.rootMayMatter(node)) this.reference(node);
           break;
         case 'Identifier': {
           if (this.scopes.writeOnly.has(node)) break;
@@ -281,6 +287,27 @@ export class Analyzer {
     }
     if (keys.length === 1 && PI_MEMBER_CAPABILITY[keys[0]] && keys[0] !== 'tool' && keys[0] !== 'env') return { kind: 'pi', detail: keys[0] };
     return null;
+  }
+
+  /**
+   * Cheap pre-check before evaluating a member chain: its root must be a global that rules care about,
+   * a binding with a known value, or an expression (call, literal) that may denote one.
+   */
+  private rootMayMatter(node: Nd): boolean {
+    let cur = node;
+    for (let i = 0; i < 256; i++) {
+      if (cur.type === 'MemberExpression') cur = cur.object;
+      else if (cur.type === 'ChainExpression' || cur.type === 'ParenthesizedExpression') cur = cur.expression;
+      else break;
+    }
+    if (cur.type === 'ThisExpression' || cur.type === 'Super') return false;
+    if (cur.type !== 'Identifier') return true;
+    const b = this.scopes.refBinding.get(cur);
+    if (b === undefined) return true;
+    if (b === null) return INTERESTING_ROOTS.has(cur.name);
+    if (b.kind === 'function' || b.kind === 'class' || b.kind === 'catch') return false;
+    if (b.kind === 'param') return this.resolver.bindingValue(b).k !== 'unknown';
+    return true;
   }
 
   // ---------------------------------------------------------------- references (value escape, §3.1)
@@ -535,6 +562,11 @@ export class Analyzer {
     const calleeNode: Nd = node.callee;
     const callee = unwrap(calleeNode);
     if (callee.type === 'Super') return;
+    if (callee.type === 'MemberExpression' && !this.rootMayMatter(callee)) {
+      const { key } = this.resolver.memberKey(callee);
+      if (key === '__defineGetter__' || key === '__defineSetter__') this.add('SEC-PROTO-001', calleeNode.start, calleeNode.end, `Prototype chain manipulation via ${this.form(calleeNode)}{via}`);
+      return;
+    }
     const ct = this.resolver.callTarget(node);
     const rawCallee = this.ev(callee);
     const args = ct.args;

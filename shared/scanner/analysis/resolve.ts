@@ -48,9 +48,21 @@ export function moduleRoot(spec: string): Value {
   return ref({ kind: 'module', spec: norm }, []);
 }
 
+// Memo slots live on the nodes under symbol keys (invisible to Object.keys and JSON), which is much
+// cheaper than a Map entry per evaluated node.
+const MEMO = Symbol('memo');
+const MEMO_GEN = Symbol('memoGen');
+const BUSY_GEN = Symbol('busyGen');
+let generationCounter = 0;
+interface MemoSlot {
+  [MEMO]?: Value;
+  [MEMO_GEN]?: number;
+  [BUSY_GEN]?: number;
+}
+
 export class Resolver {
-  private readonly memo = new Map<Nd, Value>();
-  private readonly inProgress = new Set<Nd>();
+  /** Memo generation: node memos written under another generation (or resolver) are stale. */
+  private gen = ++generationCounter;
   private readonly bindingMemo = new Map<Binding, Value>();
   private readonly bindingProgress = new Set<Binding>();
   /** Binding value with its alias step, computed once per binding. */
@@ -133,7 +145,7 @@ export class Resolver {
   }
 
   private clearMemo(): void {
-    this.memo.clear();
+    this.gen = ++generationCounter;
     this.bindingMemo.clear();
     this.aliasMemo.clear();
   }
@@ -142,24 +154,27 @@ export class Resolver {
 
   evaluate(node: Nd | null | undefined): Value {
     if (!node) return UNKNOWN;
-    const cached = this.memo.get(node);
-    if (cached) return cached;
-    if (this.inProgress.has(node) || this.depth >= FOLD_MAX_DEPTH || ++this.steps > FOLD_MAX_STEPS) {
+    const slot = node as unknown as MemoSlot;
+    if (slot[MEMO_GEN] === this.gen) return slot[MEMO]!;
+    if (slot[BUSY_GEN] === this.gen || this.depth >= FOLD_MAX_DEPTH || ++this.steps > FOLD_MAX_STEPS) {
       this.truncations++;
       return UNKNOWN;
     }
     const before = this.truncations;
-    this.inProgress.add(node);
+    slot[BUSY_GEN] = this.gen;
     this.depth++;
     let value: Value;
     try {
       value = this.compute(node);
     } finally {
       this.depth--;
-      this.inProgress.delete(node);
+      slot[BUSY_GEN] = 0;
     }
     if (value.k === 'const' && typeof value.v === 'string' && value.v.length > FOLD_MAX_CHARS) value = UNKNOWN;
-    if (this.truncations === before) this.memo.set(node, value);
+    if (this.truncations === before) {
+      slot[MEMO] = value;
+      slot[MEMO_GEN] = this.gen;
+    }
     return value;
   }
 
@@ -308,7 +323,7 @@ export class Resolver {
       const plainDestructure = init && init.path.length > 0 && !renamed;
       const related = { start: binding.id.start, end: binding.id.end, message: `"${binding.name}" declared here` };
       if (plainDestructure) return withStep(v, null, related);
-      return withStep(v, `alias "${binding.name}" declared on line ${this.lineOf(binding.id.start)}`, related);
+      return withStep(v, `alias "${binding.name}" declared on line ${binding.id.loc?.start.line ?? this.lineOf(binding.id.start)}`, related);
     }
     if (binding.kind === 'import' && binding.importInfo) {
       const src = binding.importInfo.source;
