@@ -7,6 +7,7 @@ import Mocha from 'mocha';
 import { defineDashboardsSuite } from './suite/dashboards';
 import { defineFoundationSuite } from './suite/foundation';
 import { defineManifestSuite } from './suite/manifest';
+import { definePolicySuite } from './suite/policy';
 import { defineScannerSuite } from './suite/scanner';
 
 export function run(): Promise<void> {
@@ -16,6 +17,7 @@ export function run(): Promise<void> {
   defineFoundationSuite();
   defineScannerSuite();
   defineDashboardsSuite();
+  definePolicySuite();
   return new Promise((resolve, reject) => {
     mocha.run((failures) => {
       const total = mocha.suite.total();

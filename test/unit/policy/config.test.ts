@@ -129,6 +129,12 @@ describe('CFG-002..CFG-014 messages, severities and ranges (policy.md §7)', () 
     assert.deepEqual(JSON.parse(fixed), { extensionPolicy: { allowDangerous: false } });
     assert.equal(resolveWith({ [PROJECT_JSON]: text }).policy.allowDangerous.value, false);
   });
+  it('CFG-007 and CFG-014 quick fixes in TOML remove the whole line / the array element', () => {
+    const t = '[extension_policy]\nallowDangerous = false\nallow_dangerous = true\nprofile = "safe"\n';
+    assert.equal(applyFix(t, one(t, 'toml', 'CFG-007')), '[extension_policy]\nallowDangerous = false\nprofile = "safe"\n');
+    const p = '[extension_policy.exec_mediation]\ndeny_patterns = ["*", "curl"]\n';
+    assert.equal(applyFix(p, one(p, 'toml', 'CFG-014')), '[extension_policy.exec_mediation]\ndeny_patterns = ["curl"]\n');
+  });
   it('CFG-008 the same field in settings.json and config.toml of one layer: JSON wins', () => {
     const r = resolveWith({ [PROJECT_JSON]: '{"extensionPolicy": {"profile": "standard"}}', [PROJECT_TOML]: '[extension_policy]\nprofile = "permissive"\n' });
     assert.equal(r.policy.profile.effective, 'standard');
