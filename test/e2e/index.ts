@@ -9,6 +9,7 @@ import { defineFoundationSuite } from './suite/foundation';
 import { defineManifestSuite } from './suite/manifest';
 import { definePolicySuite } from './suite/policy';
 import { defineScannerSuite } from './suite/scanner';
+import { defineWaiverSuite } from './suite/waivers';
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 60_000, reporter: 'spec' });
@@ -18,6 +19,7 @@ export function run(): Promise<void> {
   defineScannerSuite();
   defineDashboardsSuite();
   definePolicySuite();
+  defineWaiverSuite();
   return new Promise((resolve, reject) => {
     mocha.run((failures) => {
       const total = mocha.suite.total();

@@ -7,6 +7,7 @@ import type { CodeAction, CodeLens, CompletionItem, Diagnostic, Hover, MarkupCon
 import { utcDateOf, type Clock } from '../../shared/common/clock';
 import { AddWaiverPlanRequest, ListWaiversRequest, snippetFor, WriteWaiverAuditRequest } from '../../shared/protocol';
 import { WaiverAuditSchema } from '../../shared/waivers/audit';
+import { runCli } from '../../server/src/cli/main';
 import { startLspSession, type LspSession } from './harness';
 
 const workspace = mkdtempSync(join(tmpdir(), 'pi-lsp-waivers-'));
@@ -145,5 +146,26 @@ describe('waiver file in the language server (waivers.md §9)', () => {
     assert.match(snippet, /^\[waiver\.non_mock_unit\]\nowner = "Jane Doe"\ncreated = "2026-02-20"\nexpires = "2026-03-06"\nbead = "\$\{1:<bd-id>\}"/);
     assert.equal(plan.insert.line, EXAMPLE.split('\n').length - 1);
     assert.equal(plan.insert.prefix, '\n');
+  });
+
+  it('parity: the editor, the CLI JSON and the CLI SARIF report the same problems and statuses', async () => {
+    await lsp.change(uri, EXAMPLE);
+    const diags = await lsp.diagnostics(uri);
+    const run = async (format: string): Promise<unknown> => {
+      let out = '';
+      await runCli(['waivers', '--format', format], { stdout: (t) => (out += t), stderr: () => undefined, cwd: workspace, env: { PI_SEC_NOW_MS: String(now) } });
+      return JSON.parse(out);
+    };
+    const json = (await run('json')) as { waivers: { gate_id: string; status: string; problems: { code: string }[] }[] };
+    const sarif = (await run('sarif')) as { runs: { results: { ruleId: string; locations: { physicalLocation: { region: { startLine: number; startColumn: number; endLine: number; endColumn: number } } }[] }[] }[] };
+    const fromLsp = diags.map((d) => `${String(d.code)}@${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1}`);
+    const fromSarif = sarif.runs[0].results.map((r) => {
+      const g = r.locations[0].physicalLocation.region;
+      return `${r.ruleId}@${g.startLine}:${g.startColumn}-${g.endLine}:${g.endColumn}`;
+    });
+    assert.deepEqual(fromSarif, fromLsp);
+    assert.deepEqual(json.waivers.flatMap((w) => w.problems.map((p) => p.code)), diags.map((d) => String(d.code)));
+    const list = await lsp.client.sendRequest(ListWaiversRequest, {});
+    assert.deepEqual(list.folders[0].waivers.map((w) => [w.gateId, w.status]), json.waivers.map((w) => [w.gate_id, w.status]));
   });
 });

@@ -242,9 +242,12 @@ export function registerWaiverCommands(ctx: ClientContext): readonly string[] {
     const r = await client.sendRequest(WriteWaiverAuditRequest, { folderUri: folder.uri.toString() });
     const text = `${r.verdict.gate_id}: ${r.verdict.status.toUpperCase()} — ${r.verdict.detail} (audit written to ${vscode.workspace.asRelativePath(r.path, false)})`;
     const show = r.verdict.status === 'fail' ? vscode.window.showErrorMessage : r.verdict.status === 'warn' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
-    const choice = await show(text, 'Open Audit');
-    if (choice === 'Open Audit') await vscode.window.showTextDocument(vscode.Uri.parse(r.uri));
+    // Not awaited: the command finishes when the audit is written, the message stays until dismissed.
+    void Promise.resolve(show(text, 'Open Audit')).then((choice) => {
+      if (choice === 'Open Audit') void vscode.window.showTextDocument(vscode.Uri.parse(r.uri));
+    });
     schedule();
+    return r;
   });
 
   ctx.registerServerCommand('piSecurity.addWaiver', async (client) => {
