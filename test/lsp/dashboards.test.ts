@@ -67,6 +67,12 @@ describe('dashboard requests (LSP)', () => {
     assert.equal(r.data.scan.ok, false);
     assert.equal(r.data.gates.ok, true);
     assert.match(r.markdown, /## Extensions\n\n> ✖ Artifact is not valid JSON/);
+    // An unusable baseline is named in the compatibility panel on every refresh.
+    const saved = readFileSync(join(workspace, P.compatBaseline));
+    writeFileSync(join(workspace, P.compatBaseline), '');
+    const r2 = await lsp.client.sendRequest<DashboardViewPayload>('piSecurity/readDashboards', { folderUri });
+    assert.deepEqual(r2.data.compatNotices, [`Baseline ${P.compatBaseline} ignored: the file is empty`]);
+    writeFileSync(join(workspace, P.compatBaseline), saved);
   });
 
   it('updateBaseline: dry run names refusals, a plain update is refused, a forced one records forced', async () => {

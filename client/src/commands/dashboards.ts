@@ -27,6 +27,13 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** The folder to work on: the only one, or the user's pick when the workspace has several. */
+async function pickFolder(ctx: ClientContext): Promise<vscode.WorkspaceFolder | undefined> {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (folders.length <= 1) return ctx.requireFolder();
+  return vscode.window.showWorkspaceFolderPick({ placeHolder: 'Workspace folder for the Pi Security dashboards' });
+}
+
 export function registerDashboardCommands(ctx: ClientContext): readonly string[] {
   const markdown = new DashboardMarkdownProvider();
   ctx.extension.subscriptions.push(markdown, vscode.workspace.registerTextDocumentContentProvider(DASHBOARD_MARKDOWN_URI.scheme, markdown));
@@ -51,7 +58,7 @@ export function registerDashboardCommands(ctx: ClientContext): readonly string[]
   };
 
   const generate = async (client: LanguageClient): Promise<GenerateDashboardsResult | undefined> => {
-    const folder = ctx.requireFolder();
+    const folder = await pickFolder(ctx);
     if (!folder) return undefined;
     try {
       const result = await vscode.window.withProgress(
@@ -95,7 +102,7 @@ export function registerDashboardCommands(ctx: ClientContext): readonly string[]
    * `{confirm: 'replace' | 'forced' | 'cancel'}` to answer the dialog (end-to-end tests).
    */
   const updateBaseline = async (client: LanguageClient, ...args: unknown[]): Promise<UpdateBaselineResult | undefined> => {
-    const folder = ctx.requireFolder();
+    const folder = await pickFolder(ctx);
     if (!folder) return undefined;
     const folderUri = folder.uri.toString();
     const scripted = (args[0] as { confirm?: string } | undefined)?.confirm;

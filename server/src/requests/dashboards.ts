@@ -22,7 +22,7 @@ import {
 import { renderMarkdown } from '../../../shared/dashboards/markdown';
 import { loadDashboardData } from '../../../shared/dashboards/model';
 import { createDashboardPorts, WaiverFileUnreadableError } from '../../../shared/dashboards/ports';
-import { decideBaselineUpdate } from '../../../shared/dashboards/baseline';
+import { baselineNotice, decideBaselineUpdate, loadBaseline } from '../../../shared/dashboards/baseline';
 import { writeArtifact } from '../../../shared/dashboards/output';
 import type { ThresholdSettings } from '../../../shared/dashboards/thresholds';
 import { THRESHOLD_DEFAULTS } from '../../../shared/dashboards/thresholds';
@@ -115,13 +115,17 @@ function viewPayload(deps: DashboardDeps, folder: string, s: PiSecuritySettings,
   } catch (error) {
     deps.log?.(`SLO-07 coverage not computed: ${error instanceof Error ? error.message : String(error)}`);
   }
+  // An unusable baseline stays visible in the compatibility panel on every refresh (§2.4).
+  const baselineState = loadBaseline(join(folder, paths.compatBaseline), paths.compatBaseline);
+  const baselineMsg = baselineNotice(baselineState);
+  const notices = baselineMsg && !compatNotices.includes(baselineMsg) ? [baselineMsg, ...compatNotices] : compatNotices;
   const data = loadDashboardData({
     paths,
     resolve: (rel) => join(folder, rel),
     renderedAt: rfc3339(deps.clock.nowMs()),
     today: deps.clock.today(),
     secretsCoverage: coverage,
-    compatNotices,
+    compatNotices: notices,
   });
   const inputs = [paths.compatDashboard, paths.gateTable, paths.waiverAudit, paths.scanSummary, paths.scannerSlo, paths.calibrationReport].map((p) => join(folder, p));
   return { folder, data, markdown: renderMarkdown(data), inputs };
