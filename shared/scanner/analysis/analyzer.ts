@@ -135,15 +135,15 @@ export class Analyzer {
           break;
         }
         case 'AssignmentExpression':
-          this.write(node.left, node);
+          this.write(node.left);
           this.secretBinding(node.left, node.right);
           if (node.left.type === 'ObjectPattern') this.destructure(node.left, node.right);
           break;
         case 'UpdateExpression':
-          this.write(node.argument, node);
+          this.write(node.argument);
           break;
         case 'UnaryExpression':
-          if (node.operator === 'delete') this.write(node.argument, node);
+          if (node.operator === 'delete') this.write(node.argument);
           break;
         case 'VariableDeclarator':
           if (node.init) {
@@ -170,8 +170,6 @@ export class Analyzer {
         case 'DebuggerStatement':
           this.add('SEC-DEBUG-001', node.start, node.end, 'debugger statement');
           break;
-        case 'ForInStatement':
-          break;
         default:
           break;
       }
@@ -185,7 +183,8 @@ export class Analyzer {
   }
 
   form(node: Nd): string {
-    return formText(this.text.slice(node.start, node.end));
+    // Only the head of the node's text can survive the 60-character truncation (whitespace collapses).
+    return formText(this.text.slice(node.start, Math.min(node.end, node.start + 2000)));
   }
 
   add(ruleId: string, start: number, end: number, message: string, value?: { via: string[]; related: RelatedSpan[] }): void {
@@ -211,7 +210,7 @@ export class Analyzer {
     const key = `${capability}:${start}:${end}`;
     if (this.capKeys.has(key)) return;
     this.capKeys.add(key);
-    const site = formText(this.text.slice(start, end));
+    const site = formText(this.text.slice(start, Math.min(end, start + 2000)));
     this.facts.capabilities.push(note ? { capability, start, end, site, source, note } : { capability, start, end, site, source });
   }
 
@@ -239,7 +238,7 @@ export class Analyzer {
   private isUsedAliasInit(node: Nd): boolean {
     let cur = node;
     for (let i = 0; i < 4; i++) {
-      const { top, parent, key } = this.climb(cur);
+      const { parent, key } = this.climb(cur);
       if (!parent) return false;
       if (parent.type === 'VariableDeclarator' && key === 'init') {
         if (parent.id.type !== 'Identifier') return false;
@@ -260,7 +259,6 @@ export class Analyzer {
         cur = parent;
         continue;
       }
-      void top;
       return false;
     }
     return false;
@@ -356,9 +354,6 @@ export class Analyzer {
       if (p.type === 'CallExpression' && k === 'arguments' && p.arguments[0] === top) {
         const callee = this.ev(p.callee);
         if (isRef(callee, 'global', 'Reflect', ['apply']) || isRef(callee, 'global', 'Reflect', ['construct'])) return;
-      }
-      if (p.type === 'ExportSpecifier' || p.type === 'ExportDefaultDeclaration') {
-        // Re-exporting a dangerous function is an escape.
       }
     }
     if (this.isUsedAliasInit(node)) return;
@@ -526,7 +521,7 @@ export class Analyzer {
 
   // ---------------------------------------------------------------- writes
 
-  private write(targetNode: Nd, node: Nd): void {
+  private write(targetNode: Nd): void {
     const target = unwrap(targetNode);
     if (target.type !== 'MemberExpression') return;
     // SEC-PROTO-001: the target chain goes through __proto__.
@@ -544,7 +539,6 @@ export class Analyzer {
         this.add('SEC-RCACHE-001', target.start, target.end, `Module loader manipulation via ${this.form(target)}{via}`, alt);
       }
     }
-    void node;
   }
 
   private chainHasProto(member: Nd): boolean {
@@ -846,7 +840,7 @@ export class Analyzer {
   }
 
   /** Non-constant parts of an assembled URL expression, or null when it is not assembled at runtime. */
-  private dynamicUrlParts(node: Nd): Nd[] | null {
+  private dynamicUrlParts(node: Nd, depth = 0): Nd[] | null {
     const n = unwrap(node);
     if (n.type === 'TemplateLiteral') {
       const dyn = (n.expressions as Nd[]).filter((e) => this.ev(e).k !== 'const');
@@ -872,7 +866,9 @@ export class Analyzer {
         });
         return dyn.length ? dyn : null;
       }
-      if (n.type === 'CallExpression' && n.callee.type === 'MemberExpression' && this.resolver.memberKey(n.callee).key === 'toString') return this.dynamicUrlParts(n.callee.object);
+      if (n.type === 'CallExpression' && n.callee.type === 'MemberExpression' && this.resolver.memberKey(n.callee).key === 'toString' && depth < 8) {
+        return this.dynamicUrlParts(n.callee.object, depth + 1);
+      }
     }
     return null;
   }
@@ -977,7 +973,7 @@ export class Analyzer {
   private moduleUses(owner: Nd, mod: 'fs' | 'fsp' | 'os'): Array<{ name: string | null; call: Nd | null; named?: boolean }> {
     const out: Array<{ name: string | null; call: Nd | null; named?: boolean }> = [];
     const fromExpr = (expr: Nd, depth: number): void => {
-      const { top, parent, key } = this.climb(expr);
+      const { parent, key } = this.climb(expr);
       if (!parent || parent.type === 'ExpressionStatement') return;
       if (parent.type === 'MemberExpression' && key === 'object') {
         const name = this.resolver.memberKey(parent).key;
@@ -1008,7 +1004,6 @@ export class Analyzer {
           return;
         }
       }
-      void top;
       out.push({ name: null, call: null });
     };
     const fromBinding = (b: Binding, depth: number): void => {

@@ -248,8 +248,10 @@ export class Resolver {
     }
   }
 
+  /** Source text of a node for evasion steps, whitespace collapsed and truncated to 60 characters. */
   text(node: Nd): string {
-    return this.sourceText(node.start, node.end);
+    const raw = this.sourceText(node.start, Math.min(node.end, node.start + 2000)).replace(/\s+/g, ' ').trim();
+    return raw.length > 60 ? `${raw.slice(0, 59)}…` : raw;
   }
 
   sourceText: (start: number, end: number) => string = () => '';

@@ -79,6 +79,15 @@ describe('pathological inputs', () => {
     assert.ok(check(text).hits.some((h) => h.ruleId === 'SEC-DIMPORT-001'));
   });
 
+  it('long chains of aliases, toString calls and huge callee texts stay bounded', () => {
+    const aliases = Array.from({ length: 3000 }, (_, i) => `const a${i} = ${i ? `a${i - 1}` : 'eval'};`).join('\n');
+    const hit = check(`${aliases}\na2999(x)`).hits.find((h) => h.ruleId === 'SEC-EVAL-001');
+    assert.ok(hit && hit.evasion.length <= 6);
+    check(`fetch(a${'.toString()'.repeat(20_000)})`);
+    const big = check(`(async () => {${'x();'.repeat(50_000)}}).constructor("y")`).hits[0];
+    assert.ok(big.message.length < 200);
+  });
+
   it('cyclic aliases terminate', () => {
     check('var a = b; var b = a; a(); let c = d, d = c; c.exec();');
     check('function f(p) { g(p) } function g(q) { f(q) } f(pi);');
