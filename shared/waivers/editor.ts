@@ -91,6 +91,12 @@ export function hoverAt(result: WaiverFileResult, offset: number): { markdown: s
     }
     return { markdown: lines.join('\n'), span: entry.header };
   }
+  // A waiver / quarantine key: what the field means (waivers.md §2, §10).
+  const k = result.location.entries.find((x) => x.key.start <= offset && offset <= x.key.end);
+  if (k && (k.path[0] === 'waiver' || k.path[0] === 'quarantine') && k.path.length === 3) {
+    const doc = (k.path[0] === 'waiver' ? WAIVER_FIELD_DOCS : QUARANTINE_FIELD_DOCS)[k.path[2]];
+    if (doc) return { markdown: `**${k.path[2]}** — ${doc}`, span: k.key };
+  }
   // A date value.
   const e = entryAtValue(result, offset);
   if (e && e.valueKind === 'string') {
@@ -103,6 +109,29 @@ export function hoverAt(result: WaiverFileResult, offset: number): { markdown: s
   }
   return null;
 }
+
+const WAIVER_FIELD_DOCS: Record<string, string> = {
+  owner: 'required. The person or team responsible for removing the waiver.',
+  created: 'required. Quoted `YYYY-MM-DD`, a real date, at most 1 day after today (UTC).',
+  expires: 'required. Quoted `YYYY-MM-DD`, `created ≤ expires ≤ created + 30 days`. The waiver still applies on this day.',
+  bead: 'required. The bead tracking the fix: `bd-` then lowercase letters/digits, optionally `.`-separated segments (e.g. `bd-1f42.4.4`).',
+  reason: 'required. Why the gate is waived.',
+  scope: 'required. `full`, `preflight` or `both`: the CI lanes where the waiver applies.',
+  remove_when: 'required. An objective exit condition for removing the waiver.',
+  renewal_note: 'optional. Why a renewal needed more time; the maximum duration from `created` stays 30 days.',
+};
+
+const QUARANTINE_FIELD_DOCS: Record<string, string> = {
+  category: 'required. One of FLAKE-TIMING, FLAKE-ENV, FLAKE-NET, FLAKE-RES, FLAKE-EXT, FLAKE-LOGIC.',
+  owner: 'required. Who fixes the flaky test.',
+  quarantined: 'required. Quoted `YYYY-MM-DD`: when the test was quarantined.',
+  expires: 'required. Quoted `YYYY-MM-DD`, at most 14 days after `quarantined`.',
+  bead: 'required. The bead tracking the fix (`bd-…`).',
+  evidence: 'required. How the flakiness was observed.',
+  repro: 'required. How to reproduce it.',
+  reason: 'required. Why the test is quarantined.',
+  remove_when: 'required. An objective exit condition.',
+};
 
 function entryAtValue(result: WaiverFileResult, offset: number): LocEntry | undefined {
   return result.location.entries.find((e) => within(e.value, offset));

@@ -91,6 +91,7 @@ function valueKindOf(v: unknown, raw: string | undefined): { kind: NotStringKind
 }
 
 function sortProblems(problems: Problem[]): Problem[] {
+  if (problems.length < 2) return problems;
   return problems
     .map((p, i) => ({ p, i }))
     .sort((a, b) => rank(a.p.code) - rank(b.p.code) || a.i - b.i)
@@ -238,8 +239,9 @@ function validateEntry(
   for (const key of [ck, 'expires']) {
     const v = passed[key];
     if (v === undefined) continue;
-    const day = DATE_FORM_RE.test(v) ? parseIsoDate(v) : undefined;
-    if (!DATE_FORM_RE.test(v)) addProblem(c, 'DATE-FORMAT', 'error', key, msg.dateFormat(key, v), valueSpanOf(c, key));
+    const wellFormed = DATE_FORM_RE.test(v);
+    const day = wellFormed ? parseIsoDate(v) : undefined;
+    if (!wellFormed) addProblem(c, 'DATE-FORMAT', 'error', key, msg.dateFormat(key, v), valueSpanOf(c, key));
     else if (day === undefined) addProblem(c, 'DATE-INVALID', 'error', key, msg.dateInvalid(key, v), valueSpanOf(c, key));
     else {
       dates[key] = v;

@@ -57,6 +57,12 @@ describe('hover §9', () => {
     assert.match(c?.markdown ?? '', /^Saturday, 2026-02-14 — 6 days ago/);
     assert.equal(hoverAt(r, text.indexOf('TopazForest')), null);
   });
+  it('on a waiver key: what the field means', () => {
+    const text = waiverToml('ext_must_pass');
+    const r = validate(text, '2026-02-20');
+    const h = hoverAt(r, text.indexOf('remove_when') + 2);
+    assert.match(h?.markdown ?? '', /^\*\*remove_when\*\* — required\. An objective exit condition/);
+  });
   it('weekdays', () => {
     assert.equal(weekdayOf('1970-01-01'), 'Thursday');
     assert.equal(weekdayOf('2028-02-29'), 'Tuesday');
