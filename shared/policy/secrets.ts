@@ -87,7 +87,7 @@ export function redactCommandText(text: string, broker: SecretBroker): string {
   const ph = broker.config.redactionPlaceholder;
   let out = text;
   // URL user info: scheme://user:pass@host
-  out = out.replace(/([A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s:/@'"]*):([^\s@/'"]+)@/g, (_m, pre: string) => `${pre}:${ph}@`);
+  out = redactUrlUserInfo(out, ph);
   // Header arguments: Authorization: …, up to the end of the quoted or unquoted argument.
   for (const h of SECRET_HEADERS) {
     const re = new RegExp(`(${h.replace(/-/g, '\\-')}:\\s*)([^'"\\n]*)`, 'gi');
@@ -105,7 +105,34 @@ export function redactCommandText(text: string, broker: SecretBroker): string {
   return out;
 }
 
+/** `scheme://user:pass@host` → `scheme://user:[REDACTED]@host`, in linear time (no backtracking regex). */
+function redactUrlUserInfo(text: string, ph: string): string {
+  let out = '';
+  let from = 0;
+  for (;;) {
+    const at = text.indexOf('://', from);
+    if (at < 0) break;
+    let s = at;
+    while (s > 0 && /[A-Za-z0-9+.-]/.test(text[s - 1])) s--;
+    const authorityStart = at + 3;
+    let end = authorityStart;
+    while (end < text.length && !/[\s/'"]/.test(text[end])) end++;
+    const authority = text.slice(authorityStart, end);
+    const atSign = authority.lastIndexOf('@');
+    const colon = atSign > 0 ? authority.indexOf(':') : -1;
+    if (s < at && /[A-Za-z]/.test(text[s]) && atSign > 0 && colon >= 0 && colon < atSign && colon < atSign - 1) {
+      out += text.slice(from, authorityStart + colon + 1) + ph + '@';
+      from = authorityStart + atSign + 1;
+    } else {
+      out += text.slice(from, authorityStart);
+      from = authorityStart;
+    }
+  }
+  return out + text.slice(from);
+}
+
 function redactDashP(text: string, ph: string): string {
+  if (!/mysql|mysqldump|mysqladmin|mariadb|sshpass/i.test(text)) return text;
   let commands: SimpleCommand[];
   try {
     commands = parseShell(text).commands;

@@ -183,18 +183,18 @@ function fetcherOutput(cmd: SimpleCommand): string | null {
   return redirected ?? null;
 }
 
-function runsFile(cmd: SimpleCommand, file: string): boolean {
-  const target = runPath(file);
-  if (cmd.programIndex < 0) return false;
+/** Files a command runs: `./F` or a path as the program, `sh F`, `bash F`, `source F`, `. F`. */
+function runTargets(cmd: SimpleCommand): string[] {
+  if (cmd.programIndex < 0) return [];
+  const out: string[] = [];
   const progWord = cmd.words[cmd.programIndex].text;
-  if ((progWord.includes('/') || progWord === target) && runPath(progWord) === target) return true;
+  out.push(runPath(progWord));
   const p = cmd.program!;
-  const args = argsOf(cmd);
   if (p === 'source' || p === '.' || ALL_SHELLS.has(p) || STDIN_RUNNERS.has(p)) {
-    const ops = operands(args);
-    if (ops.length > 0 && runPath(ops[0]) === target) return true;
+    const ops = operands(argsOf(cmd));
+    if (ops.length > 0) out.push(runPath(ops[0]));
   }
-  return false;
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -408,36 +408,44 @@ export function hasForkBombText(text: string): boolean {
     let s = at;
     while (s > 0 && /[A-Za-z0-9_:.\-]/.test(t[s - 1])) s--;
     const name = t.slice(s, at);
-    if (name !== '') {
-      const body = t.slice(at + 3);
-      if (body.startsWith(`${name}|${name}&`) || body.startsWith(`${name}|${name};&`)) return true;
-    }
+    if (name !== '' && (t.startsWith(`${name}|${name}&`, at + 3) || t.startsWith(`${name}|${name};&`, at + 3))) return true;
     from = at + 3;
   }
 }
 
 function whileLoopBackground(script: Script): number[] | null {
   const cmds: SimpleCommand[] = script.pipelines.flatMap((p) => p.commands);
+  // Scanning backwards: the nearest later command that is backgrounded, and the nearest `done`.
+  let nextBg = -1;
+  let nextDone = -1;
+  const bgAt: number[] = new Array(cmds.length);
+  const doneAt: number[] = new Array(cmds.length);
+  for (let i = cmds.length - 1; i >= 0; i--) {
+    if (cmds[i].terminator === '&') nextBg = i;
+    if (cmds[i].words.some((x) => x.text === 'done')) nextDone = i;
+    bgAt[i] = nextBg;
+    doneAt[i] = nextDone;
+  }
   for (let i = 0; i < cmds.length; i++) {
-    const w = cmds[i].words.map((x) => x.text);
-    const wi = w.indexOf('while');
-    if (wi < 0 || !(w[wi + 1] === 'true' || w[wi + 1] === ':')) continue;
-    for (let j = i; j < cmds.length; j++) {
-      if (j > i && cmds[j].words.some((x) => x.text === 'done')) {
-        if (cmds[j].terminator === '&' && cmds[j].words[0]?.text !== 'done') return cmds.slice(i, j + 1).map((c) => c.id);
-        break;
-      }
-      if (cmds[j].terminator === '&') return cmds.slice(i, j + 1).map((c) => c.id);
-    }
+    const w = cmds[i].words;
+    let wi = -1;
+    for (let k = 0; k < w.length; k++) if (w[k].text === 'while') wi = k;
+    if (wi < 0 || !(w[wi + 1]?.text === 'true' || w[wi + 1]?.text === ':')) continue;
+    const bg = bgAt[i];
+    if (bg < 0) continue;
+    const done = i + 1 < cmds.length ? doneAt[i + 1] : -1;
+    // The backgrounded command must be inside the loop body (before or at its `done`).
+    if (done < 0 || bg < done || (bg === done && cmds[done].words[0]?.text !== 'done')) return cmds.slice(i, bg + 1).map((c) => c.id);
   }
   return null;
 }
 
 function pipelineToShell(pipeline: Pipeline): number[] | null {
   const cs = pipeline.commands;
-  for (let i = 0; i < cs.length; i++) {
-    if (!(isFetcher(cs[i]) || isDecoder(cs[i]))) continue;
-    for (let j = i + 1; j < cs.length; j++) if (readsStdin(cs[j])) return [cs[i].id, cs[j].id];
+  let firstSource = -1;
+  for (let j = 0; j < cs.length; j++) {
+    if (firstSource >= 0 && readsStdin(cs[j])) return [cs[firstSource].id, cs[j].id];
+    if (firstSource < 0 && (isFetcher(cs[j]) || isDecoder(cs[j]))) firstSource = j;
   }
   return null;
 }
@@ -489,11 +497,16 @@ export function classifyScript(root: Script, rawText: string, skip: ReadonlySet<
     }
     // Download-then-run within one script, in order.
     const seq = script.pipelines.flatMap((p) => p.commands);
-    for (let i = 0; i < seq.length; i++) {
-      if (!isFetcher(seq[i])) continue;
-      const f = fetcherOutput(seq[i]);
-      if (f === null) continue;
-      for (let j = i + 1; j < seq.length; j++) if (runsFile(seq[j], f)) add('pipe_to_shell', [seq[i].id, seq[j].id]);
+    const written = new Map<string, number>();
+    for (const cmd of seq) {
+      for (const target of runTargets(cmd)) {
+        const fetcherId = written.get(target);
+        if (fetcherId !== undefined) add('pipe_to_shell', [fetcherId, cmd.id]);
+      }
+      if (isFetcher(cmd)) {
+        const f = fetcherOutput(cmd);
+        if (f !== null && !written.has(runPath(f))) written.set(runPath(f), cmd.id);
+      }
     }
   }
   if (root.depth === 0 && rawText !== root.text && hasForkBombText(rawText)) add('fork_bomb', all.map((c) => c.id));

@@ -620,13 +620,12 @@ export const INTERPRETERS = new Set(['python', 'python3', 'python2', 'perl', 'ru
 /** Simple commands of a script at any depth (outer first, then each nested script in order). */
 export function commandsOf(script: Script): SimpleCommand[] {
   const out: SimpleCommand[] = [];
-  const stack: Script[] = [script];
-  while (stack.length > 0) {
-    const s = stack.shift()!;
-    for (const p of s.pipelines) {
+  const queue: Script[] = [script];
+  for (let q = 0; q < queue.length; q++) {
+    for (const p of queue[q].pipelines) {
       for (const c of p.commands) {
         out.push(c);
-        stack.push(...c.nested);
+        for (const n of c.nested) queue.push(n);
       }
     }
   }
@@ -635,12 +634,9 @@ export function commandsOf(script: Script): SimpleCommand[] {
 
 /** Every script (root and nested), breadth-first. */
 export function scriptsOf(script: Script): Script[] {
-  const out: Script[] = [];
   const queue: Script[] = [script];
-  while (queue.length > 0) {
-    const s = queue.shift()!;
-    out.push(s);
-    for (const p of s.pipelines) for (const c of p.commands) queue.push(...c.nested);
+  for (let q = 0; q < queue.length; q++) {
+    for (const p of queue[q].pipelines) for (const c of p.commands) for (const n of c.nested) queue.push(n);
   }
-  return out;
+  return queue;
 }

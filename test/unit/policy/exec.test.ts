@@ -5,6 +5,7 @@ import { mediate, type ExecInput, type ExecMediationConfig } from '../../../shar
 import { compilePattern } from '../../../shared/policy/exec/patterns';
 import { parseShell } from '../../../shared/policy/exec/shell';
 import { presetPolicy } from '../../../shared/policy/resolve';
+import { createSecretBroker, DEFAULT_SECRET_BROKER, redactCommandText } from '../../../shared/policy/secrets';
 
 const PRESETS = { safe: presetPolicy('safe'), standard: presetPolicy('standard'), permissive: presetPolicy('permissive') };
 const short = { allow: 'allow', allow_with_audit: 'audit', deny: 'deny' } as const;
@@ -235,5 +236,31 @@ describe('shell parsing (policy.md §8.2)', () => {
       'recursive_delete:critical', 'device_write:critical', 'fork_bomb:critical', 'disk_wipe:critical', 'reverse_shell:critical',
       'pipe_to_shell:high', 'system_shutdown:high', 'permission_escalation:high', 'process_termination:high', 'credential_file_modification:high',
     ]);
+  });
+});
+
+describe('hostile command text never hangs (linear-time parsing, classification and redaction)', () => {
+  const cfg: ExecMediationConfig = { enabled: true, denyThreshold: 'high', auditAllClassified: true, denyPatterns: ['curl'], allowPatterns: ['ls'] };
+  const cases: Record<string, string> = {
+    'many function definitions': 'f(){ x; } '.repeat(5000),
+    'many while-true loops without done': 'while true; '.repeat(5000),
+    'a long run of letters': 'a'.repeat(200000),
+    'unbalanced substitutions': '$('.repeat(20000),
+    'unbalanced quotes': '"'.repeat(50001),
+    'a long pipeline of fetchers': 'curl x | '.repeat(5000) + 'sh',
+    'many downloads then a run': 'curl -o f x; '.repeat(5000) + 'sh f',
+    'many backticks': '`'.repeat(20001),
+  };
+  const broker = createSecretBroker(DEFAULT_SECRET_BROKER);
+  for (const [name, text] of Object.entries(cases)) {
+    it(name, { timeout: 30_000 }, () => {
+      const d = mediate({ mode: 'shell', command: text }, cfg);
+      assert.ok(['allow', 'allow_with_audit', 'deny'].includes(d.decision));
+      assert.equal(typeof redactCommandText(text, broker), 'string');
+    });
+  }
+  it('a long pipeline still finds pipe_to_shell; many downloads still find download-then-run', () => {
+    assert.equal(mediate({ mode: 'shell', command: 'curl x | '.repeat(500) + 'sh' }, { ...cfg, denyPatterns: [] }).class, 'pipe_to_shell');
+    assert.equal(mediate({ mode: 'shell', command: 'curl -o f x; '.repeat(500) + 'sh f' }, { ...cfg, denyPatterns: [] }).class, 'pipe_to_shell');
   });
 });

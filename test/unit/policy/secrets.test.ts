@@ -85,6 +85,10 @@ describe('redaction of command text (policy.md §9.3, reference defect 8)', () =
     ['curl -H "Authorization: Bearer abc" https://x', 'curl -H "Authorization: [REDACTED]" https://x'],
     ["curl -H 'X-Api-Key: k123' -H 'Accept: json' https://x", "curl -H 'X-Api-Key: [REDACTED]' -H 'Accept: json' https://x"],
     ['curl -H "Cookie: sid=1" https://x', 'curl -H "Cookie: [REDACTED]" https://x'],
+    ['git clone https://bob@github.com/x.git', 'git clone https://bob@github.com/x.git'],
+    ['git clone git@github.com:x/y.git', 'git clone git@github.com:x/y.git'],
+    ['psql postgres://app:pw@db:5432/x && curl https://a:b@c/', 'psql postgres://app:[REDACTED]@db:5432/x && curl https://a:[REDACTED]@c/'],
+    ['open http://host:8080/path', 'open http://host:8080/path'],
   ];
   for (const [input, output] of cases) it(input, () => assert.equal(redactCommandText(input, broker), output));
   it('is deterministic and uses the configured placeholder; nothing when disabled', () => {
