@@ -4,7 +4,7 @@ import type { LocatedFinding } from '../fileScan';
 import type { PolicySummary } from '../policyOracle';
 import { RULEBOOK_VERSION } from '../rules';
 import { topFindings, type ScanReport, type UnitResult } from '../workspaceScan';
-import type { FindingJson, ScanResultJson, ScanSummaryExtension, ScanSummaryJson } from './schemas';
+import type { EvidenceEntry, FindingJson, ScanResultJson, ScanSummaryExtension, ScanSummaryJson } from './schemas';
 
 export interface OutputMeta {
   toolVersion: string;
@@ -168,4 +168,26 @@ export function renderSummaryMarkdown(e: ScanSummaryExtension): string {
   }
   out.push(`Suppressed: ${e.suppressed.total} (expired: ${e.suppressed.expired}) · tolerant parses: ${e.parse.tolerant.length} · strip failures: ${e.parse.strip_failed.length} · scan failures: ${e.parse.scan_failed.length}`, '');
   return out.join('\n');
+}
+
+/** `--evidence-jsonl`: one line per finding in report order; no snippets, no values (scanner.md §11). */
+export function buildEvidenceJsonl(report: ScanReport): string {
+  return report.findings
+    .map((f, i) => {
+      const entry: EvidenceEntry = {
+        schema: 'pi.sec.evidence.v1',
+        entry_index: i,
+        extension_id: f.extensionId,
+        rule_id: f.ruleId,
+        tier: f.tier,
+        file: f.file,
+        line: f.line,
+        column: f.column,
+        fingerprint: f.fingerprint,
+        suppressed: f.suppression !== null,
+        rulebook_version: RULEBOOK_VERSION,
+      };
+      return JSON.stringify(entry) + '\n';
+    })
+    .join('');
 }

@@ -142,3 +142,18 @@ export const scannerSloSchema = z.object({
   false_positive_units: z.array(z.object({ extension_id: z.string().nullable(), findings: z.array(z.string()) })),
 });
 export type ScannerSloJson = z.infer<typeof scannerSloSchema>;
+
+export const evidenceEntrySchema = z.object({
+  schema: z.literal('pi.sec.evidence.v1'),
+  entry_index: z.number().int().min(0),
+  extension_id: z.string().nullable(),
+  rule_id: z.string(),
+  tier: tierSchema,
+  file: z.string(),
+  line: z.number().int().min(1),
+  column: z.number().int().min(1),
+  fingerprint: z.string().regex(/^[0-9a-f]{16}$/),
+  suppressed: z.boolean(),
+  rulebook_version: z.string(),
+});
+export type EvidenceEntry = z.infer<typeof evidenceEntrySchema>;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { runCli } from '../../../server/src/cli/main';
-import { scanSummarySchema, scannerSloSchema } from '../../../shared/scanner/report/schemas';
+import { evidenceEntrySchema, scanSummarySchema, scannerSloSchema } from '../../../shared/scanner/report/schemas';
 
 const NOW = Date.UTC(2026, 10, 24, 12);
 
@@ -51,6 +51,15 @@ describe('pi-sec scan: summary, policy options, fail-on', () => {
     const permissive = JSON.parse((await cli(['scan', '--format', 'json', '--fail-on', 'never', '--extension-policy', 'permissive', '--global-dir', '.'], dir)).stdout) as typeof safe;
     assert.equal(permissive.policy.profile, 'permissive');
     assert.equal(permissive.policy.profile_source, 'cli');
+  });
+
+  it('writes evidence JSONL in report order, one schema-valid line per finding, without snippets', async () => {
+    const r = await cli(['scan', '--evidence-jsonl', 'ev.jsonl', '--format', 'json', '--fail-on', 'never', '--global-dir', '.'], dir);
+    const json = JSON.parse(r.stdout) as { findings: { rule_id: string; fingerprint: string; line: number }[] };
+    const lines = readFileSync(join(dir, 'ev.jsonl'), 'utf8').trimEnd().split('\n').map((l) => evidenceEntrySchema.parse(JSON.parse(l)));
+    assert.equal(lines.length, json.findings.length);
+    assert.deepEqual(lines.map((l) => [l.entry_index, l.rule_id, l.fingerprint]), json.findings.map((f, i) => [i, f.rule_id, f.fingerprint]));
+    assert.ok(!readFileSync(join(dir, 'ev.jsonl'), 'utf8').includes('rm -rf'));
   });
 
   it('fail-on: POL hits make REVIEW (not BLOCK), a Critical POL-EXEC-001 trips error; missing policy dirs are exit 3', async () => {

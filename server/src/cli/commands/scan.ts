@@ -6,7 +6,7 @@ import { prettyJson, writeFileAtomic } from '../../../../shared/common/json';
 import { createPolicyOracle } from '../../../../shared/policy';
 import { corpusUnits, discoverUnits, selectUnits, type DiscoveryOptions } from '../../../../shared/scanner/discovery';
 import type { PolicyOracle } from '../../../../shared/scanner/policyOracle';
-import { buildScanResult, buildScanSummary, renderHuman } from '../../../../shared/scanner/report/outputs';
+import { buildEvidenceJsonl, buildScanResult, buildScanSummary, renderHuman } from '../../../../shared/scanner/report/outputs';
 import { buildSarif } from '../../../../shared/scanner/report/sarif';
 import { buildSloReport, renderSloHuman } from '../../../../shared/scanner/report/slo';
 import { scanUnits, type ScanReport } from '../../../../shared/scanner/workspaceScan';
@@ -23,7 +23,7 @@ export const scanCommand: CliCommand = {
   summary: 'Scan extension sources for forbidden and dangerous patterns',
   usage: [
     'Usage: pi-sec scan [paths…] [--format human|json|sarif] [--output F] [--extension-id ID]',
-    '                   [--fail-on block|review|error|warning|never] [--summary F] [--no-suppressions]',
+    '                   [--fail-on block|review|error|warning|never] [--summary F] [--evidence-jsonl F] [--no-suppressions]',
     `                   ${POLICY_USAGE}`,
     '       pi-sec scan --expect --corpus adversarial=DIR --corpus benign=DIR [--format human|json] [--output F]',
   ].join('\n'),
@@ -34,6 +34,7 @@ export const scanCommand: CliCommand = {
     'fail-on': { type: 'string' },
     'no-suppressions': { type: 'boolean' },
     summary: { type: 'string' },
+    'evidence-jsonl': { type: 'string' },
     expect: { type: 'boolean' },
     corpus: { type: 'string', multiple: true },
     ...POLICY_OPTIONS,
@@ -71,6 +72,12 @@ export const scanCommand: CliCommand = {
     else io.stdout(text);
     const summary = args.values.summary as string | undefined;
     if (summary) writeFileAtomic(resolve(io.cwd, summary), prettyJson(buildScanSummary(report, meta)));
+    const evidence = args.values['evidence-jsonl'] as string | undefined;
+    if (evidence) {
+      const lines = buildEvidenceJsonl(report);
+      if (lines.length > 0) writeFileAtomic(resolve(io.cwd, evidence), lines);
+      else io.stderr(`notice: no findings; ${evidence} not written\n`);
+    }
     for (const n of report.notifications) io.stderr(`${n.level}: ${n.file ? `${n.file}: ` : ''}${n.message}\n`);
     return failed(failOn, report) ? EXIT.checkFailed : EXIT.ok;
   },
