@@ -1,5 +1,6 @@
 /** Scanner diagnostics, hover and quick fixes for JS-like files inside extension roots (scanner.md §7, §10). */
 import { sep } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { matchesAnyGlob } from '../../../shared/common/glob';
 import { LineIndex } from '../../../shared/common/lineIndex';
 import { discoverUnits, type ExtensionUnit } from '../../../shared/scanner/discovery';
@@ -14,8 +15,12 @@ import type { DocumentContext, DocumentProvider } from './types';
 const UNIT_CACHE_MS = 2000;
 const unitCache = new Map<string, { at: number; units: ExtensionUnit[] }>();
 
-/** Units of a workspace folder, cached briefly (discovery reads the disk; diagnostics run per keystroke). */
-export function unitsFor(folder: string, settings: PiSecuritySettings, nowMs: number): ExtensionUnit[] {
+/**
+ * Units of a workspace folder, cached briefly (discovery reads the disk; diagnostics run per keystroke).
+ * The cache runs on a monotonic timer, not the injected clock (a fixed test clock would never expire it).
+ */
+export function unitsFor(folder: string, settings: PiSecuritySettings, _nowMs?: number): ExtensionUnit[] {
+  const nowMs = performance.now();
   const key = JSON.stringify([folder, settings['extensions.roots'], settings['extensions.ids'], settings['scan.exclude']]);
   const cached = unitCache.get(key);
   if (cached && nowMs - cached.at >= 0 && nowMs - cached.at < UNIT_CACHE_MS) return cached.units;

@@ -7,7 +7,7 @@ import { renderHuman, renderSummaryMarkdown, statusTextOf, summaryEntry } from '
 import { scanUnitsAsync, type ScanReport } from '../../../shared/scanner/workspaceScan';
 import { parseSettings, SETTINGS_SECTION, type PiSecuritySettings } from '../../../shared/settings/schema';
 import { fsPathToUri, locate, uriToFsPath } from '../documentContext';
-import { owningUnit, unitsFor } from '../providers/scanner';
+import { clearUnitCache, owningUnit, unitsFor } from '../providers/scanner';
 import { isShown, toDiagnostic } from '../providers/scannerLsp';
 import { policyOracleFor } from '../providers/scannerPolicy';
 import type { ServerHandle } from '../startServer';
@@ -56,6 +56,7 @@ export function registerScannerRequests(connection: Connection, server: ServerHa
 
   connection.onRequest(ScanWorkspaceRequest, async (params, token): Promise<ScanWorkspaceResult> => {
     const started = Date.now();
+    clearUnitCache(); // an explicit scan discovers units afresh
     const folders = server.services.workspaceFolders();
     const progress = params.workDoneToken !== undefined ? connection.window.attachWorkDoneProgress(params.workDoneToken) : undefined;
     progress?.begin('Pi Security: scanning extensions', 0, undefined, true);
