@@ -4,6 +4,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { generateDashboardSchemas } from './generators/dashboardSchemas';
 import { generateManifest } from './generators/manifest';
 import { generatePolicySchema } from './generators/policySchema';
 import { generateRuleDocs } from './generators/ruleDocs';
@@ -12,7 +13,7 @@ import type { GeneratedFile } from './generators/types';
 export const ROOT = join(__dirname, '..');
 
 export function allGeneratedFiles(root = ROOT): GeneratedFile[] {
-  return [...generateManifest(root), ...generateRuleDocs(), ...generatePolicySchema()];
+  return [...generateManifest(root), ...generateRuleDocs(), ...generatePolicySchema(), ...generateDashboardSchemas()];
 }
 
 export function staleFiles(root = ROOT): string[] {

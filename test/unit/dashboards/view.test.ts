@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fixedClock } from '../../../shared/common/clock';
@@ -71,7 +72,7 @@ describe('dashboard view (dashboards.md §5)', () => {
 
   it('escapes everything that comes from artifacts', () => {
     const ws = generated();
-    const table = JSON.parse(require('node:fs').readFileSync(join(ws, P.gateTable), 'utf8'));
+    const table = JSON.parse(readFileSync(join(ws, P.gateTable), 'utf8'));
     table.gates[0].detail = '<img src=x onerror=alert(1)>"\'';
     putJson(ws, P.gateTable, table);
     const page = html(ws);
