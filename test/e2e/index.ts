@@ -10,6 +10,7 @@ import { defineManifestSuite } from './suite/manifest';
 import { definePolicySuite } from './suite/policy';
 import { defineScannerSuite } from './suite/scanner';
 import { defineWaiverSuite } from './suite/waivers';
+import { defineRiskSuite } from './suite/risk';
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 60_000, reporter: 'spec' });
@@ -20,6 +21,7 @@ export function run(): Promise<void> {
   defineDashboardsSuite();
   definePolicySuite();
   defineWaiverSuite();
+  defineRiskSuite();
   return new Promise((resolve, reject) => {
     mocha.run((failures) => {
       const total = mocha.suite.total();

@@ -182,6 +182,22 @@ async function uiDrive(browser, auth, workspace) {
     await view.locator('section#scanner').scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(shots, 'dashboard-extensions.png') });
   });
+  await uiCheck('Palette command "Pi Security: Run Risk Controller Calibration…" shows the report view and Apply edits .pi/settings.json', async () => {
+    await palette('Pi Security: Run Risk Controller Calibration');
+    // The trace picker: files matching piSecurity.calibration.traceGlobs are preselected.
+    await page.waitForSelector('.quick-input-list .monaco-list-row:has-text("benign.jsonl")', { timeout: 30_000 });
+    await page.screenshot({ path: path.join(shots, 'calibration-trace-picker.png') });
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.tab:has-text("Risk Controller Calibration")', { timeout: 240_000 });
+    const view = page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
+    await view.locator('#rate-chart').waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: path.join(shots, 'calibration-view.png') });
+    await view.locator('#latency-chart').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(shots, 'calibration-latency.png') });
+    await view.locator('#apply').click();
+    await page.waitForSelector('.tab.active:has-text("settings.json")', { timeout: 30_000 });
+    await page.screenshot({ path: path.join(shots, 'calibration-applied-settings.png') });
+  });
   await page.close();
 }
 

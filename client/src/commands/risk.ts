@@ -18,6 +18,8 @@ import { CALIBRATION_MARKDOWN_URI, CalibrationMarkdownProvider, CalibrationView 
 
 export const RUN_CALIBRATION_COMMAND = 'piSecurity.runCalibration';
 export const VERIFY_LEDGER_COMMAND = 'piSecurity.verifyLedger';
+/** Not in the palette: presses the open report view's Apply button (end-to-end tests, keybindings). */
+export const APPLY_CALIBRATION_COMMAND = 'piSecurity.applyCalibrationPatch';
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -179,7 +181,15 @@ export function registerRiskCommands(ctx: ClientContext): readonly string[] {
     }
   };
 
+  ctx.registerServerCommand(APPLY_CALIBRATION_COMMAND, async (client) => {
+    const view = CalibrationView.active;
+    if (!view) {
+      void vscode.window.showInformationMessage('Pi Security: run the risk controller calibration first.');
+      return undefined;
+    }
+    return applyPatch(client, view.data);
+  });
   ctx.registerServerCommand(RUN_CALIBRATION_COMMAND, (client, ...args) => runCalibration(client, ...args));
   ctx.registerServerCommand(VERIFY_LEDGER_COMMAND, (client, ...args) => verifyLedger(client, ...args));
-  return [RUN_CALIBRATION_COMMAND, VERIFY_LEDGER_COMMAND];
+  return [RUN_CALIBRATION_COMMAND, VERIFY_LEDGER_COMMAND, APPLY_CALIBRATION_COMMAND];
 }
