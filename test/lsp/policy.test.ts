@@ -48,6 +48,15 @@ describe('policy config provider and policy requests (in-process LSP)', () => {
     assert.deepEqual(diags.map((d) => [d.code, d.severity, d.range.start.line]), [['CFG-001', 1, 2]]);
   });
 
+  it('hover and key completion in .pi/config.toml', async () => {
+    const text = '[extension_risk]\nalpha = 0.01\n\n';
+    const uri = await lsp.open('.pi/config.toml', text, 'toml');
+    const hover = await lsp.client.sendRequest<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 2 } });
+    assert.match(hover!.contents.value, /\*\*extensionRisk\.alpha\*\*/);
+    const items = await lsp.client.sendRequest<{ label: string }[]>('textDocument/completion', { textDocument: { uri }, position: { line: 3, character: 0 } });
+    assert.ok(items.some((i) => i.label === 'window_size'));
+  });
+
   it('piSecurity/explainPolicy explains for an extension id and lists discovered ids', async () => {
     const r = await lsp.client.sendRequest(ExplainPolicyRequest, { extensionId: 'git-helper' });
     assert.equal(r.explain.schema, 'pi.policy.explain.v1');

@@ -5,7 +5,8 @@
 import { homedir } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { basename, dirname, resolve as resolvePath } from 'node:path';
-import { CodeActionKind, DiagnosticSeverity, type CodeAction, type Diagnostic } from 'vscode-languageserver';
+import { CodeActionKind, CompletionItemKind, DiagnosticSeverity, MarkupKind, type CodeAction, type CompletionItem, type Diagnostic, type Hover } from 'vscode-languageserver';
+import { tomlHover, tomlKeyCompletions } from '../../../shared/policy/config/assist';
 import { LineIndex } from '../../../shared/common/lineIndex';
 import { loadConfigText, type ConfigDiagnostic, type ConfigFormat } from '../../../shared/policy/config/load';
 import { editorCliOptions, editorEnv, editorGlobalDir } from '../../../shared/policy/editorInput';
@@ -94,6 +95,24 @@ export const configProvider: DocumentProvider = {
     const list = configDiagnostics(ctx);
     if (token.isCancellationRequested) return [];
     return list.map((d) => toLsp(d, index, ctx.uri));
+  },
+  hover(ctx, position): Hover | null {
+    if (formatOf(ctx.fsPath) !== 'toml') return null;
+    const text = ctx.document.getText();
+    const index = new LineIndex(text);
+    const h = tomlHover(text, index.offsetAt(position));
+    return h ? { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: index.rangeOf(h.start, h.end) } : null;
+  },
+  completion(ctx, position): CompletionItem[] {
+    if (formatOf(ctx.fsPath) !== 'toml') return [];
+    const text = ctx.document.getText();
+    return tomlKeyCompletions(text, new LineIndex(text).offsetAt(position)).map((c) => ({
+      label: c.label,
+      kind: CompletionItemKind.Property,
+      detail: c.detail,
+      documentation: { kind: MarkupKind.Markdown, value: c.documentation },
+      insertText: c.insertText,
+    }));
   },
   codeActions(ctx, params) {
     const index = new LineIndex(ctx.document.getText());

@@ -74,7 +74,7 @@ function lineAwareStart(text: string, offset: number): number {
 // ---------------------------------------------------------------------------------------------
 // TOML
 
-interface TomlEntry {
+export interface TomlEntry {
   key?: Span;
   value?: Span;
   deletion?: Span;
@@ -82,10 +82,31 @@ interface TomlEntry {
 
 const keyOf = (path: RawPath): string => path.map(String).join('\u0000');
 
+export interface TomlScan {
+  entries: Map<string, TomlEntry>;
+  /** Every key occurrence (headers and key/value lines) with its full path. */
+  keys: { path: RawPath; span: Span }[];
+  /** Table headers in order: path and the offset where the header starts. */
+  tables: { path: RawPath; start: number }[];
+}
+
 /** Builds a locator for TOML text that smol-toml already accepted. Depth is bounded by the caller's maxDepth. */
 export function tomlLocator(text: string): Locator {
+  const { entries } = scanToml(text);
+  return {
+    keyRange: (path) => entries.get(keyOf(path))?.key ?? entries.get(keyOf(path))?.value ?? null,
+    valueRange: (path) => entries.get(keyOf(path))?.value ?? null,
+    deletionRange: (path) => entries.get(keyOf(path))?.deletion ?? null,
+  };
+}
+
+/** Tolerant scan of TOML text: key spans, value spans and table headers (also for hover/completion). */
+export function scanToml(text: string): TomlScan {
   const entries = new Map<string, TomlEntry>();
+  const keys: { path: RawPath; span: Span }[] = [];
+  const tables: { path: RawPath; start: number }[] = [];
   const put = (path: RawPath, e: TomlEntry): void => {
+    if (e.key) keys.push({ path, span: e.key });
     const k = keyOf(path);
     const cur = entries.get(k);
     if (!cur) entries.set(k, { ...e });
@@ -258,6 +279,7 @@ export function tomlLocator(text: string): Locator {
       }
       for (let k = 0; k < names.length; k++) put(names.slice(0, k + 1), { key: spans[k] });
       put(path, { value: { start: lineStart, end: i } });
+      tables.push({ path, start: lineStart });
       table = path;
       while (i < n && text[i] !== '\n') i++;
       continue;
@@ -279,9 +301,5 @@ export function tomlLocator(text: string): Locator {
     i = lineEnd;
   }
 
-  return {
-    keyRange: (path) => entries.get(keyOf(path))?.key ?? entries.get(keyOf(path))?.value ?? null,
-    valueRange: (path) => entries.get(keyOf(path))?.value ?? null,
-    deletionRange: (path) => entries.get(keyOf(path))?.deletion ?? null,
-  };
+  return { entries, keys, tables };
 }

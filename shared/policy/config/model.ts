@@ -131,10 +131,11 @@ export function camelToSnake(key: string): string {
 // ---------------------------------------------------------------------------------------------
 // Schema introspection for the walker
 
-export type SchemaNode =
+export type SchemaNode = (
   | { type: 'object'; fields: Map<string, SchemaNode>; snake: Map<string, string> }
   | { type: 'record'; value: SchemaNode }
-  | { type: 'leaf'; meta: LeafMeta; nullable: boolean };
+  | { type: 'leaf'; meta: LeafMeta; nullable: boolean }
+) & { description: string };
 
 interface ZodDefLike {
   type: string;
@@ -150,19 +151,21 @@ function defOf(s: z.ZodType): ZodDefLike {
 function toNode(schema: z.ZodType): SchemaNode {
   let s = schema;
   let nullable = false;
-  let meta = s.meta() as { piLeaf?: LeafMeta } | undefined;
+  let meta = s.meta() as { piLeaf?: LeafMeta; description?: string } | undefined;
+  let description = meta?.description ?? s.description ?? '';
   for (;;) {
     const d = defOf(s);
     if (d.type === 'optional' || d.type === 'nullable') {
       if (d.type === 'nullable') nullable = true;
       s = d.innerType!;
-      meta ??= s.meta() as { piLeaf?: LeafMeta } | undefined;
+      meta ??= s.meta() as { piLeaf?: LeafMeta; description?: string } | undefined;
+      if (description === '') description = (s.meta() as { description?: string } | undefined)?.description ?? s.description ?? '';
       continue;
     }
     break;
   }
   const m = (s.meta() as { piLeaf?: LeafMeta } | undefined)?.piLeaf ?? meta?.piLeaf;
-  if (m) return { type: 'leaf', meta: m, nullable };
+  if (m) return { type: 'leaf', meta: m, nullable, description };
   const d = defOf(s);
   if (d.type === 'object') {
     const shape = (s as unknown as { shape: Record<string, z.ZodType> }).shape;
@@ -173,9 +176,9 @@ function toNode(schema: z.ZodType): SchemaNode {
       const sn = camelToSnake(k);
       if (sn !== k) snake.set(sn, k);
     }
-    return { type: 'object', fields, snake };
+    return { type: 'object', fields, snake, description };
   }
-  if (d.type === 'record') return { type: 'record', value: toNode(d.valueType!) };
+  if (d.type === 'record') return { type: 'record', value: toNode(d.valueType!), description };
   throw new Error(`unsupported schema node ${d.type}`);
 }
 
