@@ -316,6 +316,22 @@ describe('waivers §10 quarantine and suites', () => {
     assert.equal(one2(qrn({ expires: '2026-02-01' }), '2026-02-17').problems[0].message, 'expires (2026-02-01) is before quarantined (2026-02-10)');
     assert.equal(one2(qrn({ quarantined: '=2026-02-10' }), '2026-02-17').problems[0].code, 'QRN-NOT-STRING');
   });
+  it('more twin messages: not a table, empty, date format/invalid, bead, expires today', () => {
+    const r = validate(SUITES + '[quarantine]\nflaky_one = "x"\n', '2026-02-17');
+    assert.equal(r.quarantine[0].problems[0].message, '"quarantine.flaky_one" must be a table of string fields');
+    assert.equal(r.quarantine[0].problems[0].code, 'QRN-NOT-TABLE');
+    assert.deepEqual(one2(qrn({ evidence: ' ' }), '2026-02-17').problems.map((p) => [p.code, p.message]), [['QRN-EMPTY', '"evidence" must not be empty']]);
+    assert.deepEqual(one2(qrn({ quarantined: '2026/02/10' }), '2026-02-17').problems.map((p) => [p.code, p.message]), [
+      ['QRN-DATE-FORMAT', '"quarantined" must be a date in YYYY-MM-DD form; found "2026/02/10"'],
+    ]);
+    assert.deepEqual(one2(qrn({ expires: '2026-02-31' }), '2026-02-17').problems.map((p) => p.code), ['QRN-DATE-INVALID']);
+    assert.deepEqual(one2(qrn({ bead: 'BD-9' }), '2026-02-17').problems.map((p) => p.code), ['QRN-BEAD']);
+    const today = one2(qrn(), '2026-02-20');
+    assert.equal(today.status, 'expiring_soon');
+    assert.equal(today.problems[0].message, 'Quarantine expires today (UTC), action required (owner: A, bead: bd-9)');
+    // Placeholders and future start dates are waiver-only rules.
+    assert.deepEqual(one2(qrn({ owner: 'TODO', quarantined: '2026-02-19' }), '2026-02-17').problems, []);
+  });
   it('QRN-KEY for a table key outside [A-Za-z0-9_]', () => {
     const r = validate(SUITES + '[quarantine."tests/a.rs"]\ncategory = "FLAKE-ENV"\n', '2026-02-17');
     assert.deepEqual(codes(r.quarantine[0].problems), ['QRN-MISSING-FIELD', 'QRN-KEY']);
