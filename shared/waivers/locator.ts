@@ -19,12 +19,13 @@ export type LocValueKind = 'string' | 'array' | 'inline-table' | 'other';
 export class LocEntry {
   /** Top-level element spans when the value is an array. */
   elements?: Span[];
+  private fullPath: string[] | undefined;
   constructor(
     private readonly text: string,
-    /** Full path: the containing table's path followed by the key's own segments. */
-    readonly path: string[],
-    /** Number of leading path elements that come from the containing table / inline table. */
-    readonly parentLength: number,
+    /** The containing table's / inline table's path (shared, not copied). */
+    readonly parentPath: readonly string[],
+    /** The key's own (dotted) segments. */
+    readonly segments: string[],
     /** Flat [start0, end0, start1, end1, …] offsets of the key's own (dotted) segments. */
     private readonly segs: number[],
     public valueStart: number,
@@ -33,6 +34,15 @@ export class LocEntry {
     /** Index into `containers` of the table / inline table holding this pair. */
     readonly container: number,
   ) {}
+  /** Number of leading path elements that come from the containing table / inline table. */
+  get parentLength(): number {
+    return this.parentPath.length;
+  }
+  /** Full path: the containing table's path followed by the key's own segments (made on first use). */
+  get path(): string[] {
+    if (this.fullPath === undefined) this.fullPath = this.parentPath.length === 0 ? this.segments : this.parentPath.concat(this.segments);
+    return this.fullPath;
+  }
   /** Span of each of the key's own (dotted) segments. */
   get keySegments(): Span[] {
     const out: Span[] = [];
@@ -96,10 +106,6 @@ function isWs(c: number): boolean {
 
 function isNl(c: number): boolean {
   return c === 10 || c === 13;
-}
-
-function pathKey(path: readonly string[]): string {
-  return path.join('\u0000');
 }
 
 function decodeBasic(body: string): string {
@@ -171,6 +177,13 @@ interface TableFrame {
 
 type Frame = ArrayFrame | TableFrame;
 
+interface TrieNode {
+  def?: Span;
+  entry?: LocEntry;
+  headers?: LocContainer[];
+  kids?: Map<string, TrieNode>;
+}
+
 interface KeyRead {
   segments: string[];
   /** Flat [start, end, …] offsets of the segments. */
@@ -192,20 +205,36 @@ export function locateToml(text: string): TomlLocation {
   const containers: LocContainer[] = [{ kind: 'root', path: [], span: { start: 0, end: 0 }, segments: [], entries: [] }];
   let i = 0;
 
+  // The hot loops work on a local copy of `i` (a captured variable lives in the closure context).
   const skipWs = (): void => {
-    while (i < n && isWs(text.charCodeAt(i))) i++;
+    let j = i;
+    while (j < n) {
+      const c = text.charCodeAt(j);
+      if (c !== 32 && c !== 9) break;
+      j++;
+    }
+    i = j;
   };
   const skipToEol = (): void => {
-    while (i < n && !isNl(text.charCodeAt(i))) i++;
+    let j = i;
+    while (j < n) {
+      const c = text.charCodeAt(j);
+      if (c === 10 || c === 13) break;
+      j++;
+    }
+    i = j;
   };
   /** Skips whitespace, newlines and comments (used between statements and inside arrays). */
   const skipBlank = (): void => {
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      if (isWs(c) || isNl(c)) i++;
-      else if (c === 35 /* # */) skipToEol();
-      else break;
+    let j = i;
+    while (j < n) {
+      const c = text.charCodeAt(j);
+      if (c === 32 || c === 9 || c === 10 || c === 13) j++;
+      else if (c === 35 /* # */) {
+        while (j < n && text.charCodeAt(j) !== 10 && text.charCodeAt(j) !== 13) j++;
+      } else break;
     }
+    i = j;
   };
 
   /** Reads a string starting at i (a quote); returns its decoded value. Stops at EOL when unterminated. */
@@ -272,7 +301,9 @@ export function locateToml(text: string): TomlLocation {
       if (c === 34 /* " */ || c === 39 /* ' */) {
         segments.push(readString(true));
       } else if (i < n && isBareKeyChar(c)) {
-        while (i < n && isBareKeyChar(text.charCodeAt(i))) i++;
+        let j = i;
+        while (j < n && isBareKeyChar(text.charCodeAt(j))) j++;
+        i = j;
         segments.push(text.slice(segStart, i));
       } else {
         break;
@@ -299,11 +330,13 @@ export function locateToml(text: string): TomlLocation {
   /** A scalar (number, boolean, date, time): up to a delimiter, trailing whitespace trimmed. */
   const readScalar = (): void => {
     const start = i;
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      if (isNl(c) || c === 44 /* , */ || c === 93 /* ] */ || c === 125 /* } */ || c === 35 /* # */) break;
-      i++;
+    let j = i;
+    while (j < n) {
+      const c = text.charCodeAt(j);
+      if (c === 10 || c === 13 || c === 44 /* , */ || c === 93 /* ] */ || c === 125 /* } */ || c === 35 /* # */) break;
+      j++;
     }
+    i = j;
     let end = i;
     while (end > start && isWs(text.charCodeAt(end - 1))) end--;
     if (end === start && i < n && i === start) {
@@ -325,8 +358,7 @@ export function locateToml(text: string): TomlLocation {
 
   const addEntry = (container: number, parentPath: string[], key: KeyRead, valueStart: number): number => {
     const idx = entries.length;
-    const path = parentPath.length === 0 ? key.segments : parentPath.concat(key.segments);
-    entries.push(new LocEntry(text, path === key.segments ? path : path.slice(), parentPath.length, key.spans, valueStart, valueStart, kindAt(valueStart), container));
+    entries.push(new LocEntry(text, parentPath, key.segments, key.spans, valueStart, valueStart, kindAt(valueStart), container));
     containers[container].entries.push(idx);
     return idx;
   };
@@ -476,64 +508,72 @@ export function locateToml(text: string): TomlLocation {
     skipToEol();
   }
 
-  // Indexes.
-  const defs = new Map<string, Span>();
-  const byPath = new Map<string, LocEntry>();
-  const headerMap = new Map<string, LocContainer[]>();
-  // Document order: headers and entries merged by start offset (both lists are already in order).
-  const defineSeg = (key: string, span: Span | undefined): void => {
-    if (span && !defs.has(key)) defs.set(key, span);
+  // Indexes: a trie over path segments (no joined-string keys to build and hash per pair).
+  const root: TrieNode = {};
+  const childOf = (node: TrieNode, seg: string): TrieNode => {
+    if (!node.kids) node.kids = new Map();
+    let c = node.kids.get(seg);
+    if (!c) {
+      c = {};
+      node.kids.set(seg, c);
+    }
+    return c;
   };
-  const headerList = containers.filter((ct) => ct.kind === 'header' || ct.kind === 'array-header');
+  const nodeOfContainer = new Map<number, TrieNode | null>();
+  const containerNode = (idx: number): TrieNode | null => {
+    let node = nodeOfContainer.get(idx);
+    if (node !== undefined) return node;
+    const path = containers[idx].path;
+    node = root;
+    if (path.length > MAX_INDEXED_ENTRY) node = null;
+    else for (const seg of path) node = childOf(node, seg);
+    nodeOfContainer.set(idx, node);
+    return node;
+  };
+  // Document order: headers and entries merged by start offset (both lists are already in order).
+  const headerList: number[] = [];
+  for (let c = 0; c < containers.length; c++) if (containers[c].kind === 'header' || containers[c].kind === 'array-header') headerList.push(c);
   let h = 0;
   let e = 0;
-  // Joined key of each container's path, computed once (entries extend it by their own segments).
-  const containerKey = new Map<number, string>();
-  const keyOfContainer = (idx: number): string | undefined => {
-    const ct = containers[idx];
-    if (ct.path.length > MAX_INDEXED_ENTRY) return undefined;
-    let k = containerKey.get(idx);
-    if (k === undefined) {
-      k = pathKey(ct.path);
-      containerKey.set(idx, k);
-    }
-    return k;
-  };
   while (h < headerList.length || e < entries.length) {
-    const takeHeader = e >= entries.length || (h < headerList.length && headerList[h].span.start < entries[e].keyStart);
+    const takeHeader = e >= entries.length || (h < headerList.length && containers[headerList[h]].span.start < entries[e].keyStart);
     if (takeHeader) {
-      const ct = headerList[h++];
-      const path = ct.path;
-      const upto = Math.min(path.length, MAX_INDEXED_ENTRY);
-      let key = '';
+      const ct = containers[headerList[h++]];
+      let node = root;
+      const upto = Math.min(ct.path.length, MAX_INDEXED_ENTRY);
       for (let k = 1; k <= upto; k++) {
-        key = k === 1 ? path[0] : key + '\u0000' + path[k - 1];
-        if (k <= MAX_INDEXED_PREFIX) defineSeg(key, ct.segments[k - 1]);
-        if (k === path.length) {
-          const list = headerMap.get(key);
-          if (list) list.push(ct);
-          else headerMap.set(key, [ct]);
-        }
+        node = childOf(node, ct.path[k - 1]);
+        if (k <= MAX_INDEXED_PREFIX && !node.def && ct.segments[k - 1]) node.def = ct.segments[k - 1];
+        if (k === ct.path.length) (node.headers ??= []).push(ct);
       }
       continue;
     }
     const en = entries[e++];
-    const path = en.path;
-    const upto = Math.min(path.length, MAX_INDEXED_ENTRY);
-    let key = en.parentLength === 0 ? '' : keyOfContainer(en.container);
-    if (key === undefined || en.parentLength >= upto && en.parentLength > 0) continue;
-    for (let k = en.parentLength + 1; k <= upto; k++) {
-      key = k === 1 ? path[0] : key + '\u0000' + path[k - 1];
-      if (k <= MAX_INDEXED_PREFIX && !defs.has(key)) defineSeg(key, en.segmentSpan(k - en.parentLength - 1));
-      if (k === path.length && !byPath.has(key)) byPath.set(key, en);
+    const base = en.parentPath.length;
+    if (base + en.segments.length > MAX_INDEXED_ENTRY && base >= MAX_INDEXED_PREFIX) continue;
+    let node = base === 0 ? root : containerNode(en.container);
+    if (!node) continue;
+    const upto = Math.min(base + en.segments.length, MAX_INDEXED_ENTRY);
+    for (let k = base + 1; k <= upto; k++) {
+      node = childOf(node, en.segments[k - base - 1]);
+      if (k <= MAX_INDEXED_PREFIX && !node.def) node.def = en.segmentSpan(k - base - 1);
+      if (k === base + en.segments.length && !node.entry) node.entry = en;
     }
   }
+  const find = (path: readonly string[]): TrieNode | undefined => {
+    let node: TrieNode | undefined = root;
+    for (const seg of path) {
+      node = node.kids?.get(seg);
+      if (!node) return undefined;
+    }
+    return node;
+  };
 
   return {
     entries,
     containers,
-    definition: (path) => defs.get(pathKey(path)),
-    entry: (path) => byPath.get(pathKey(path)),
-    headers: (path) => headerMap.get(pathKey(path)) ?? [],
+    definition: (path) => (path.length <= MAX_INDEXED_PREFIX ? find(path)?.def : undefined),
+    entry: (path) => (path.length <= MAX_INDEXED_ENTRY ? find(path)?.entry : undefined),
+    headers: (path) => find(path)?.headers ?? [],
   };
 }

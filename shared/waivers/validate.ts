@@ -46,10 +46,20 @@ export function isTomlTable(v: unknown): v is TomlObject {
 }
 
 const PLACEHOLDER_WORDS = new Set(['yourname', 'todo', 'tbd', 'xxx', 'bd-xxxx']);
+const PLACEHOLDER_MAX = Math.max(...[...PLACEHOLDER_WORDS].map((w) => w.length));
 
 export function isPlaceholder(value: string): boolean {
   const t = value.trim();
-  return /^<.*>$/s.test(t) || PLACEHOLDER_WORDS.has(t.toLowerCase());
+  if (t.length >= 2 && t.charCodeAt(0) === 60 /* < */ && t.charCodeAt(t.length - 1) === 62 /* > */) return true;
+  return t.length <= PLACEHOLDER_MAX && PLACEHOLDER_WORDS.has(t.toLowerCase());
+}
+
+/** parseIsoDate with a small per-run memo (real files repeat the same dates). */
+function dayOf(memo: Map<string, number | undefined>, text: string): number | undefined {
+  if (memo.has(text)) return memo.get(text);
+  const d = parseIsoDate(text);
+  if (memo.size < 4096) memo.set(text, d);
+  return d;
 }
 
 /** zod shape of one entry: every known key a string, required keys present, anything else allowed (UNKNOWN-KEY). */
@@ -158,6 +168,7 @@ function validateEntry(
   fallback: Span,
   todayDay: number,
   known: ReadonlySet<string>,
+  dateMemo: Map<string, number | undefined>,
 ): EntryResult {
   const table = kind.table;
   const header = (id === null ? loc.definition([table]) : loc.definition([table, id])) ?? fallback;
@@ -240,7 +251,7 @@ function validateEntry(
     const v = passed[key];
     if (v === undefined) continue;
     const wellFormed = DATE_FORM_RE.test(v);
-    const day = wellFormed ? parseIsoDate(v) : undefined;
+    const day = wellFormed ? dayOf(dateMemo, v) : undefined;
     if (!wellFormed) addProblem(c, 'DATE-FORMAT', 'error', key, msg.dateFormat(key, v), valueSpanOf(c, key));
     else if (day === undefined) addProblem(c, 'DATE-INVALID', 'error', key, msg.dateInvalid(key, v), valueSpanOf(c, key));
     else {
@@ -311,13 +322,14 @@ function validateEntries(kind: EntryKind, doc: TomlObject, loc: TomlLocation, op
   const todayDay = parseIsoDate(opts.today);
   if (todayDay === undefined) throw new RangeError(`today is not a date: ${opts.today}`);
   const known = new Set(opts.knownGates);
-  if (!isTomlTable(top)) return [validateEntry(kind, null, top, loc, opts, fallback, todayDay, known)];
+  const dateMemo = new Map<string, number | undefined>();
+  if (!isTomlTable(top)) return [validateEntry(kind, null, top, loc, opts, fallback, todayDay, known, dateMemo)];
   const ids = Object.keys(top);
   // Document order (object key order puts integer-like keys first).
   const pos = (id: string): number => loc.definition([kind.table, id])?.start ?? Number.MAX_SAFE_INTEGER;
   ids.sort((a, b) => pos(a) - pos(b));
   const tableSpan = loc.definition([kind.table]) ?? fallback;
-  return ids.map((id) => validateEntry(kind, id, top[id], loc, opts, tableSpan, todayDay, known));
+  return ids.map((id) => validateEntry(kind, id, top[id], loc, opts, tableSpan, todayDay, known, dateMemo));
 }
 
 const SUITES = ['unit', 'vcr', 'e2e'] as const;
