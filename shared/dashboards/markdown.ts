@@ -59,6 +59,10 @@ export function renderMarkdown(data: DashboardData): string {
     const d = c.value;
     const base = d.baseline ? `baseline ${d.baseline.path} (${d.baseline.generated_at})` : 'no baseline';
     out.push(`${d.mode === 'presets' ? 'Presets only' : 'Configured policy'} · ${d.total_passed}/${d.total_checks} checks pass (${d.overall_pass_rate_pct.toFixed(1)} %) · ${base} · regression detected: **${d.regression_detected ? 'yes' : 'no'}**`, '');
+    if (d.mode === 'configured') {
+      const used = d.config_sources.filter((x) => x.exists);
+      out.push(`Config files: ${used.length ? used.map((x) => `${code(x.path)} (${x.layer})`).join(', ') : 'none (presets apply)'}`, '');
+    }
     out.push('| Profile | Passed | Failed | Pass rate |', '|---|---|---|---|');
     for (const p of d.per_profile) out.push(`| ${cell(p.profile)} | ${p.passed} | ${p.failed} | ${p.pass_rate_pct.toFixed(1)} % |`);
     out.push('');

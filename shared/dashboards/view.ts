@@ -89,7 +89,9 @@ function compatPanel(data: DashboardData): string {
     `<div class="names"><span class="names-label">${esc(label)}</span> ${list.length ? list.map((n) => `<span class="chip ${kind}">${esc(n)}</span>`).join(' ') : '<span class="muted">none</span>'}</div>`;
   const rate = d.rate_regressions.map((r) => `<div class="notice">${esc(r.profile)} pass rate dropped from ${esc(pct(r.baseline_pct))} to ${esc(pct(r.current_pct))}</div>`).join('');
   const base = d.baseline ? `against baseline <code>${esc(d.baseline.path)}</code> of ${esc(d.baseline.generated_at)}` : 'no baseline';
-  const head = `<p>${d.mode === 'presets' ? 'Presets only' : 'Configured policy'} · ${d.total_passed}/${d.total_checks} checks pass · ${base} · ${d.regression_detected ? pill('fail', 'REGRESSION') : pill('pass', 'no regression')}</p>`;
+  const used = d.config_sources.filter((c) => c.exists);
+  const sources = d.mode === 'presets' ? '' : `<div class="detail">Config files: ${used.length ? used.map((c) => `<code>${esc(c.path)}</code> (${esc(c.layer)})`).join(', ') : 'none (presets apply)'}</div>`;
+  const head = `<p>${d.mode === 'presets' ? 'Presets only' : 'Configured policy'} · ${d.total_passed}/${d.total_checks} checks pass · ${base} · ${d.regression_detected ? pill('fail', 'REGRESSION') : pill('pass', 'no regression')}</p>${sources}`;
   return section(
     'compat',
     'Security compatibility',
