@@ -159,6 +159,7 @@ export class Analyzer {
           break;
         case 'AssignmentPattern':
           this.secretBinding(node.left, node.right);
+          if (node.left.type === 'ObjectPattern') this.destructure(node.left, node.right);
           break;
         case 'Literal':
         case 'TemplateLiteral':
@@ -367,9 +368,9 @@ export class Analyzer {
 
   /** SEC-ENV-001 on `process.env` members and on `process.env` itself when it escapes (enumeration). */
   private envMember(node: Nd): void {
-    if (node.type !== 'MemberExpression') return;
-    const objValue = this.ev(node.object);
-    if (alternatives(objValue).some((v) => isRef(v, 'global', 'process', ['env']))) {
+    if (node.type !== 'MemberExpression' && node.type !== 'Identifier') return;
+    const objValue = node.type === 'MemberExpression' ? this.ev(node.object) : null;
+    if (objValue && alternatives(objValue).some((v) => isRef(v, 'global', 'process', ['env']))) {
       const parent = this.scopes.parentOf.get(node);
       const isWrite = (parent?.type === 'AssignmentExpression' && this.scopes.keyOf.get(node) === 'left') || parent?.type === 'UpdateExpression' || (parent?.type === 'UnaryExpression' && parent.operator === 'delete');
       const { key } = this.resolver.memberKey(node);
@@ -384,7 +385,7 @@ export class Analyzer {
     if (parent?.type === 'MemberExpression' && this.scopes.keyOf.get(node) === 'object') return;
     if (this.isUsedAliasInit(node)) return;
     if (parent?.type === 'VariableDeclarator' && parent.id.type === 'ObjectPattern') return;
-    if (parent?.type === 'AssignmentExpression' && parent.left.type === 'ObjectPattern') return;
+    if ((parent?.type === 'AssignmentExpression' || parent?.type === 'AssignmentPattern') && parent.left.type === 'ObjectPattern') return;
     if (parent?.type === 'BinaryExpression' || parent?.type === 'UnaryExpression') return;
     this.add('SEC-ENV-001', node.start, node.end, `Environment access: ${this.form(node)}`);
     this.capability('env', node, 'process.env');

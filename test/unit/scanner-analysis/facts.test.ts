@@ -132,6 +132,10 @@ describe('env reads (§8.5)', () => {
   });
   it('an alias of process.env reads through it', () => {
     assert.deepEqual(env('const e = process.env; e.TOKEN'), ['TOKEN']);
+    assert.deepEqual(env('const { env: e } = process; e.A; Object.keys(e)'), ['A', '*']);
+  });
+  it('destructuring defaults from process.env in parameters', () => {
+    assert.deepEqual(env('function f({ HOME, USER } = process.env) { return HOME + USER }'), ['HOME', 'USER']);
   });
 });
 
