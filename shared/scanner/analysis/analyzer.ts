@@ -900,8 +900,8 @@ export class Analyzer {
     if (specifierCount > 0 || !node.source) return false;
     const head = this.strippedText.slice(node.start, node.source.start);
     if (!/\{\s*\}/.test(head)) return false;
-    if (this.text !== this.strippedText && this.text.slice(node.start, node.source.start) !== head) return true;
-    return /\{\s{4,}\}/.test(head);
+    // `import { type A } from "m"` blanked to `import {        } from "m"`: the original text differs.
+    return this.text !== this.strippedText && this.text.slice(node.start, node.source.start) !== head;
   }
 
   /** Classifies one module specifier expression (static, dynamic or require). */

@@ -172,6 +172,9 @@ describe('call forms and value escape through the rules', () => {
   it('strings, comments, property names and type-only imports never give findings', () => {
     assert.deepEqual(ids('const s = "eval(x)"; // require("vm")\n/* process.binding */ o.eval; o.exec(); ({ eval: 1, Function: 2 })'), []);
     assert.deepEqual(ids('import type { X } from "child_process";\nexport type { Y } from "vm";', 'x.ts'), []);
+    // Empty braces in JavaScript are a real (side-effect) import, not a type-only one.
+    assert.deepEqual(ids('import {      } from "vm";'), ['CMP-FORBIDDEN-001']);
+    assert.deepEqual(ids('import {} from "vm";', 'x.ts'), ['CMP-FORBIDDEN-001']);
   });
   it('TypeScript-only syntax with runtime meaning is still scanned', () => {
     assert.deepEqual(ids('enum E { A = eval("1") }', 'x.ts'), ['SEC-EVAL-001']);
