@@ -283,62 +283,56 @@ type DiagFn = (code: string, severity: Severity, message: string, span: SpanArg,
 
 function readLeaf(meta: LeafMeta, nullable: boolean, v: unknown, rawPath: RawPath, out: LoadedConfig, diag: DiagFn): { value: unknown } | undefined {
   const loc = out.locator;
-  const key = displayKey(rawPath);
-  const span = (): Span | null => loc.valueRange(rawPath) ?? loc.keyRange(rawPath);
-  const typeError = (type: string): undefined => {
-    diag('CFG-003', 'error', `"${key}" must be ${type}; value ignored`, span());
-    return undefined;
-  };
   switch (meta.kind) {
     case 'boolean':
-      return typeof v === 'boolean' ? { value: v } : typeError('a boolean');
+      return typeof v === 'boolean' ? { value: v } : leafTypeError(diag, loc, rawPath, 'a boolean');
     case 'string':
-      return typeof v === 'string' ? { value: v } : typeError('a string');
+      return typeof v === 'string' ? { value: v } : leafTypeError(diag, loc, rawPath, 'a string');
     case 'nonEmptyString':
-      return typeof v === 'string' && v !== '' ? { value: v } : typeError('a non-empty string');
+      return typeof v === 'string' && v !== '' ? { value: v } : leafTypeError(diag, loc, rawPath, 'a non-empty string');
     case 'profile': {
-      if (typeof v !== 'string') return typeError('a string');
+      if (typeof v !== 'string') return leafTypeError(diag, loc, rawPath, 'a string');
       if (normalizeProfile(v).fallback) {
         const s = nearest(v.trim().toLowerCase(), ['safe', 'standard', 'balanced', 'permissive']);
         const vr = loc.valueRange(rawPath);
-        diag('CFG-004', 'warning', `Unknown profile "${v}"; the safe profile is used`, span(),
+        diag('CFG-004', 'warning', `Unknown profile "${v}"; the safe profile is used`, spanOfLeaf(loc, rawPath),
           s && vr ? { title: `Replace with "${s}"`, edits: [{ span: vr, newText: quoteLike(out, s) }] } : undefined);
       }
       return { value: v };
     }
     case 'tier': {
-      if (typeof v !== 'string') return typeError('a string');
+      if (typeof v !== 'string') return leafTypeError(diag, loc, rawPath, 'a string');
       const t = parseTier(v);
-      return t ? { value: t } : typeError('one of low, medium, high, critical');
+      return t ? { value: t } : leafTypeError(diag, loc, rawPath, 'one of low, medium, high, critical');
     }
     case 'mode': {
       if (v === null && nullable) return { value: null };
       const m = typeof v === 'string' ? parseMode(v) : null;
-      return m ? { value: m } : typeError(`one of strict, prompt, permissive${nullable ? ' or null' : ''}`);
+      return m ? { value: m } : leafTypeError(diag, loc, rawPath, `one of strict, prompt, permissive${nullable ? ' or null' : ''}`);
     }
     case 'rolloutPhase': {
       const phases = ['shadow', 'log_only', 'enforce_new', 'enforce_all'];
       const p = typeof v === 'string' ? v.trim().toLowerCase() : null;
-      return p !== null && phases.includes(p) ? { value: p } : typeError('one of shadow, log_only, enforce_new, enforce_all');
+      return p !== null && phases.includes(p) ? { value: p } : leafTypeError(diag, loc, rawPath, 'one of shadow, log_only, enforce_new, enforce_all');
     }
     case 'integer':
     case 'number': {
       if (typeof v === 'bigint') v = Number(v);
-      if (typeof v !== 'number') return typeError(meta.kind === 'integer' ? 'an integer' : 'a number');
+      if (typeof v !== 'number') return leafTypeError(diag, loc, rawPath, meta.kind === 'integer' ? 'an integer' : 'a number');
       if (!Number.isFinite(v)) {
-        diag('CFG-005', 'warning', `${key} = ${v} is not a finite number; ignored`, span());
+        diag('CFG-005', 'warning', `${displayKey(rawPath)} = ${v} is not a finite number; ignored`, spanOfLeaf(loc, rawPath));
         return undefined;
       }
       let n = v;
       if (meta.kind === 'integer' && !Number.isInteger(n)) {
         n = Math.trunc(n);
-        diag('CFG-005', 'warning', `${key} = ${v} is not an integer; ${n} is used`, span());
+        diag('CFG-005', 'warning', `${displayKey(rawPath)} = ${v} is not an integer; ${n} is used`, spanOfLeaf(loc, rawPath));
       }
       const min = meta.min ?? -Infinity;
       const max = meta.max ?? Infinity;
       if (n < min || n > max) {
         const clamped = Math.min(max, Math.max(min, n));
-        diag('CFG-005', 'warning', `${key} = ${n} is outside ${fmtBound(meta.min)}..${fmtBound(meta.max)}; ${clamped} is used`, span());
+        diag('CFG-005', 'warning', `${displayKey(rawPath)} = ${n} is outside ${fmtBound(meta.min)}..${fmtBound(meta.max)}; ${clamped} is used`, spanOfLeaf(loc, rawPath));
         n = clamped;
       }
       return { value: n };
@@ -346,19 +340,20 @@ function readLeaf(meta: LeafMeta, nullable: boolean, v: unknown, rawPath: RawPat
     case 'capabilityList':
     case 'patternList':
     case 'nameList': {
-      if (!Array.isArray(v)) return typeError('an array of strings');
+      if (!Array.isArray(v)) return leafTypeError(diag, loc, rawPath, 'an array of strings');
       const values: string[] = [];
-      v.forEach((el, i) => {
+      for (let i = 0; i < v.length; i++) {
+        const el: unknown = v[i];
         const elPath = [...rawPath, i];
         if (typeof el !== 'string') {
-          diag('CFG-003', 'error', `"${key}[${i}]" must be a string; value ignored`, loc.valueRange(elPath));
-          return;
+          diag('CFG-003', 'error', `"${displayKey(rawPath)}[${i}]" must be a string; value ignored`, loc.valueRange(elPath));
+          continue;
         }
         if (meta.kind === 'capabilityList') {
           const cap = normalizeCapability(el);
           if (cap === '') {
             diag('CFG-006', 'warning', `Unknown capability "${el}" (known: ${CAPABILITIES.join(', ')})`, loc.valueRange(elPath));
-            return;
+            continue;
           }
           if (!isKnownCapability(cap)) {
             const s = nearest(cap, CAPABILITIES);
@@ -373,17 +368,26 @@ function readLeaf(meta: LeafMeta, nullable: boolean, v: unknown, rawPath: RawPat
             const del = loc.deletionRange(elPath);
             diag('CFG-014', 'warning', `Pattern "${el}" is ignored: ${r.problem}`, loc.valueRange(elPath),
               del ? { title: `Remove pattern "${el}"`, edits: [{ span: del, newText: '' }] } : undefined);
-            return;
+            continue;
           }
           values.push(el);
         } else {
           const name = el.trim();
           if (name !== '') values.push(name);
         }
-      });
+      }
       return { value: values };
     }
   }
+}
+
+function spanOfLeaf(loc: Locator, rawPath: RawPath): Span | null {
+  return loc.valueRange(rawPath) ?? loc.keyRange(rawPath);
+}
+
+function leafTypeError(diag: DiagFn, loc: Locator, rawPath: RawPath, type: string): undefined {
+  diag('CFG-003', 'error', `"${displayKey(rawPath)}" must be ${type}; value ignored`, () => spanOfLeaf(loc, rawPath));
+  return undefined;
 }
 
 function fmtBound(b: number | undefined): string {
