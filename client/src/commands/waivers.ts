@@ -99,6 +99,7 @@ class WaiverTree implements vscode.TreeDataProvider<Node> {
     switch (node.kind) {
       case 'folder': {
         const item = new vscode.TreeItem(vscode.workspace.asRelativePath(node.folder.folder, false) || node.folder.folder, vscode.TreeItemCollapsibleState.Expanded);
+        item.id = `${node.folder.fileUri}#folder`;
         item.description = `${node.folder.verdict.status}: ${node.folder.verdict.detail}`;
         item.iconPath = new vscode.ThemeIcon('root-folder');
         return item;
