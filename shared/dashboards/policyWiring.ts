@@ -10,6 +10,7 @@ import {
   presetPolicy,
   resolvePolicy,
   secretsCoverage,
+  type CliPolicyOptions,
   type EffectivePolicy,
   type EvaluablePolicy,
   type PerExtensionOverride,
@@ -35,6 +36,8 @@ export interface PolicyWiringOptions {
   homeDir: string;
   /** Environment of the effective policy (scanner summary, SLO-07); the compatibility checks ignore it. */
   env: EnvMap;
+  /** CLI-layer options of the effective policy (the editor's what-if settings); never used by the compatibility checks. */
+  cli?: CliPolicyOptions;
   /** Injected file reader (tests); defaults to the file system. */
   readFile?: (absPath: string) => string | null;
 }
@@ -103,6 +106,7 @@ export function policyIntegration(opts: PolicyWiringOptions): PolicyIntegration 
       globalDir: opts.globalDir ?? null,
       homeDir: opts.homeDir,
       cwd: opts.workspace,
+      cli: opts.cli,
       readFile: opts.readFile,
     }).policy;
     return effective;

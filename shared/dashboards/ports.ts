@@ -1,6 +1,7 @@
 /** Wiring of `DashboardPorts` to the other parts of the core (waivers, policy, scanner). */
 import { join } from 'node:path';
 import type { Clock } from '../common/clock';
+import type { CliPolicyOptions } from '../policy';
 import type { EnvMap } from '../common/env';
 import { discoverUnits } from '../scanner/discovery';
 import type { PolicyOracle } from '../scanner/policyOracle';
@@ -48,6 +49,8 @@ export interface DashboardPortOptions {
   env: EnvMap;
   clock: Clock;
   toolVersion: string;
+  /** CLI-layer policy options for the scanner summary and SLO-07 (editor what-if settings). */
+  cli?: CliPolicyOptions;
   knownGates?: readonly string[];
   unitRoots?: readonly string[];
   unitIds?: Readonly<Record<string, string>>;
@@ -76,7 +79,7 @@ export function workspaceScanSummary(opts: DashboardPortOptions, nowMs: number, 
 
 /** `DashboardPorts` for one workspace folder, shared by the CLI and the server. */
 export function createDashboardPorts(opts: DashboardPortOptions): DashboardPorts {
-  const policy = policyIntegration({ workspace: opts.workspace, globalDir: opts.globalDir, homeDir: opts.homeDir, env: opts.env });
+  const policy = policyIntegration({ workspace: opts.workspace, globalDir: opts.globalDir, homeDir: opts.homeDir, env: opts.env, cli: opts.cli });
   return {
     scanSummary: (generatedAt) => workspaceScanSummary(opts, Date.parse(generatedAt), policy.oracle()),
     waiverAudit: (generatedAt, today) =>

@@ -38,6 +38,7 @@ import {
 } from '../../../shared/protocol/dashboards';
 import { DEFAULT_DASHBOARD_PATHS, parseSettings, SETTINGS_SECTION, type DashboardPaths, type PiSecuritySettings } from '../../../shared/settings/schema';
 import type { ServerServices } from '../providers/types';
+import { editorCliOptions } from '../../../shared/policy/editorInput';
 import { TOOL_VERSION } from '../cli/version';
 
 
@@ -98,6 +99,7 @@ function portsFor(deps: DashboardDeps, folder: string, s: PiSecuritySettings, ex
     env,
     clock: deps.clock,
     toolVersion: TOOL_VERSION,
+    cli: editorCliOptions(s),
     knownGates: s['waivers.knownGates'],
     unitRoots: s['extensions.roots'],
     unitIds: s['extensions.ids'],

@@ -112,4 +112,13 @@ describe('compat checks with the real policy evaluator', () => {
     assert.deepEqual(p.secretsCoverage(), { covered: 119, total: 121, coverage_pct: 98.3 });
     assert.equal(p.oracle()?.decide('exec', 'x').decision, 'deny');
   });
+
+  it('what-if CLI options change the scanner oracle but never the compatibility checks', () => {
+    const ws = tempDir();
+    const opts = { workspace: ws, globalDir: tempDir(), homeDir: tempDir(), env: {}, cli: { profile: 'standard', allowDangerous: true } };
+    const p = policyIntegration(opts);
+    assert.equal(p.oracle()?.decide('exec', 'x').decision, 'prompt');
+    const d = buildCompatDashboard({ port: p.compatPolicy(false), generatedAt: NOW, baseline: { kind: 'none' } });
+    assert.equal(d.total_failed, 0);
+  });
 });
