@@ -9,6 +9,7 @@ import type { EffectiveRiskConfig, RiskConfig } from './config';
 import { normalizeRiskConfig } from './config';
 import type { ExecAnalyzer } from './exec';
 import type { Contributor, ExplanationLevel } from './explain';
+import type { ExplanationInput } from './explain';
 import { explain } from './explain';
 import { RiskLedger } from './ledger';
 import type { LedgerEntry } from './ledgerSchema';
@@ -76,6 +77,8 @@ export interface RiskDecision {
   explanationLevel: ExplanationLevel;
   explanationSummary: string;
   contributors: Contributor[];
+  /** Set when the explanation was deferred (metrics-only simulation); computed on demand. */
+  explanationInput?: ExplanationInput;
 }
 
 /** Sorted-array window: keeps insertion order for eviction and a sorted copy for quantiles. */
@@ -195,7 +198,19 @@ export interface ControllerOptions {
   knownExtensions?: Iterable<string>;
   /** Ledger options (metrics-only mode for the calibration decision pass). */
   ledger?: { hashing?: boolean; sizeEvery?: number };
+  /**
+   * Compute the explanation only when a ledger entry is built (metrics-only simulation). The
+   * explanation is a pure function of decision-time values, so the entry is identical.
+   */
+  deferExplanation?: boolean;
+  /**
+   * Memoise argument signals and target class by (capability, method, params_hash). Only for
+   * callers that guarantee `paramsHash` is the hash of `params` (the trace parser recomputes it).
+   */
+  signalCache?: boolean;
 }
+
+const SIGNAL_CACHE_MAX = 8192;
 
 const HARD_BLOCK_FLAGS: ReadonlySet<RiskFlag> = new Set(['SUSPICIOUS_EXEC', 'DCG_PATTERN_HIT', 'DCG_HEREDOC_HIT', 'SENSITIVE_PATH', 'SECRET_ENV_ACCESS']);
 
@@ -205,12 +220,14 @@ export class RiskController {
   private readonly states = new Map<string, ExtensionState>();
   private readonly timer: () => number;
   private readonly known: ReadonlySet<string>;
+  private readonly signalCache: Map<string, { delta: number; flags: RiskFlag[]; targetClass: string }> | undefined;
 
   constructor(config: Partial<RiskConfig> | EffectiveRiskConfig, private readonly options: ControllerOptions = {}) {
     this.config = normalizeRiskConfig(config);
     this.ledger = new RiskLedger(this.config.ledgerLimit, options.ledger);
     this.timer = options.timer ?? (() => 0);
     this.known = new Set(options.knownExtensions ?? []);
+    this.signalCache = options.signalCache ? new Map() : undefined;
   }
 
   state(extensionId: string): ExtensionState {
@@ -272,14 +289,14 @@ export class RiskController {
       const posterior = { safe_fast: 0, suspicious: 0, unsafe: 1 };
       const losses = { allow: 120, harden: 35, deny: 2, terminate: 1 };
       const triggers = ['quarantined'];
-      const ex = explain({ action: 'terminate', r: 1, base: 0, recentMean: 0, recentErrorRate: 0, burst1s: 0, failureStreak: 0, posterior, losses, triggers, fallbackReason: null }, this.timer);
+      const ex = this.explainOrDefer({ action: 'terminate', r: 1, base: 0, recentMean: 0, recentErrorRate: 0, burst1s: 0, failureStreak: 0, posterior, losses, triggers, fallbackReason: null });
       return {
         extensionId, call, quarantinePath: true, base: 0, argDelta: 0, flags: [],
         targetClass: call.argSignals?.resourceTargetClass ?? resourceTargetClass(method, call.params),
         riskScore: 1, posterior, losses, lossAction: 'terminate', bandState: s.band.state, action: 'terminate', blocked: true, enforced,
         derivedState: 'unsafe', triggers, fallbackReason: null, logE: null, e: null, eThreshold,
         conformalResidual: 1, conformalQuantile: s.prevQuantile, drift: true, hysteresisActive: false,
-        explanationLevel: ex.level, explanationSummary: ex.summary, contributors: ex.contributors,
+        explanationLevel: ex.level, explanationSummary: ex.summary, contributors: ex.contributors, explanationInput: ex.input,
       };
     }
 
@@ -288,10 +305,26 @@ export class RiskController {
     const methodBonus = method === 'exec' ? 0.1 : method === 'http' ? 0.08 : method === 'tool' ? 0.04 : 0;
     const policyBonus = call.policyReason.startsWith('prompt_user_') ? 0.15 : call.policyReason.startsWith('prompt_cache_') ? 0.08 : 0;
     const base0 = clamp01(capScore + methodBonus + policyBonus);
-    const targetClass = call.argSignals?.resourceTargetClass ?? resourceTargetClass(method, call.params);
-    const signals = call.argSignals
-      ? { delta: clamp(call.argSignals.delta, -0.3, 0.55), flags: orderFlags(call.argSignals.flags) }
-      : argumentSignals({ capability: cap, method, params: call.params, targetClass }, { exec: this.options.exec, isSecret: this.options.isSecret });
+    let targetClass: string;
+    let signals: { delta: number; flags: RiskFlag[] };
+    if (call.argSignals) {
+      targetClass = call.argSignals.resourceTargetClass ?? resourceTargetClass(method, call.params);
+      signals = { delta: clamp(call.argSignals.delta, -0.3, 0.55), flags: orderFlags(call.argSignals.flags) };
+    } else {
+      const key = this.signalCache ? `${cap}\u0000${method}\u0000${call.paramsHash}` : '';
+      const hit = this.signalCache?.get(key);
+      if (hit) {
+        targetClass = hit.targetClass;
+        signals = hit;
+      } else {
+        targetClass = resourceTargetClass(method, call.params);
+        signals = argumentSignals({ capability: cap, method, params: call.params, targetClass }, { exec: this.options.exec, isSecret: this.options.isSecret });
+        if (this.signalCache) {
+          if (this.signalCache.size >= SIGNAL_CACHE_MAX) this.signalCache.clear();
+          this.signalCache.set(key, { ...signals, targetClass });
+        }
+      }
+    }
     const argDelta = Number.isNaN(signals.delta) ? 0 : signals.delta;
     const flags = signals.flags;
     const base = clamp01(base0 + argDelta);
@@ -417,18 +450,38 @@ export class RiskController {
     s.lastAction = action;
 
     const posterior = { safe_fast: f, suspicious: sp, unsafe: u };
-    const ex = explain({ action, r, base, recentMean, recentErrorRate, burst1s, failureStreak, posterior, losses, triggers, fallbackReason }, this.timer);
+    const ex = this.explainOrDefer({ action, r, base, recentMean, recentErrorRate, burst1s, failureStreak, posterior, losses, triggers, fallbackReason });
     return {
       extensionId, call, quarantinePath: false, base, argDelta, flags, targetClass,
       riskScore: r, posterior, losses, lossAction, bandState: s.band.state, action,
       blocked: this.blockedFor(action, cap, r, flags), enforced, derivedState, triggers, fallbackReason,
       logE: s.logE, e, eThreshold, conformalResidual: residual, conformalQuantile: q, drift, hysteresisActive,
-      explanationLevel: ex.level, explanationSummary: ex.summary, contributors: ex.contributors,
+      explanationLevel: ex.level, explanationSummary: ex.summary, contributors: ex.contributors, explanationInput: ex.input,
     };
+  }
+
+  private explainOrDefer(input: ExplanationInput): { level: ExplanationLevel; summary: string; contributors: Contributor[]; input?: ExplanationInput } {
+    if (this.options.deferExplanation) return { level: 'compact', summary: '', contributors: [], input };
+    return explain(input, this.timer);
   }
 
   /** Outcome recording (§2.16) and the ledger entry (§3). `errorCode` null = success. */
   recordOutcome(d: RiskDecision, errorCode: string | null, tsMs: number = d.call.tsMs): LedgerEntry {
+    const outcomeResidual = this.updateOutcomeState(d, errorCode, tsMs);
+    return this.appendEntry(d, errorCode, tsMs, outcomeResidual);
+  }
+
+  /**
+   * Outcome recording for the metrics-only simulation: the same state update, and a ledger entry
+   * only when the ledger needs one (hashing, or a size sample); returns the entry's `seq`.
+   */
+  recordOutcomeSeq(d: RiskDecision, errorCode: string | null, tsMs: number = d.call.tsMs): number {
+    const outcomeResidual = this.updateOutcomeState(d, errorCode, tsMs);
+    if (this.ledger.wantsEntry()) return this.appendEntry(d, errorCode, tsMs, outcomeResidual).seq;
+    return this.ledger.skip();
+  }
+
+  private updateOutcomeState(d: RiskDecision, errorCode: string | null, tsMs: number): number {
     const s = this.state(d.extensionId);
     const cap = d.call.capability.trim().toLowerCase();
     const predicted = clamp01(d.posterior.suspicious + d.posterior.unsafe);
@@ -456,11 +509,21 @@ export class RiskController {
     s.lastCapability = cap;
     s.lastMethod = d.call.method.trim().toLowerCase();
     s.lastTargetClass = d.targetClass;
+    return outcomeResidual;
+  }
+
+  private appendEntry(d: RiskDecision, errorCode: string | null, tsMs: number, outcomeResidual: number): LedgerEntry {
+    if (d.explanationInput && d.explanationSummary === '') {
+      const ex = explain(d.explanationInput, this.timer);
+      d.explanationLevel = ex.level;
+      d.explanationSummary = ex.summary;
+      d.contributors = ex.contributors;
+    }
     return this.ledger.append({
       ts_ms: tsMs,
       extension_id: d.extensionId,
       call_id: d.call.callId,
-      capability: cap,
+      capability: d.call.capability.trim().toLowerCase(),
       method: d.call.method,
       params_hash: d.call.paramsHash,
       policy_profile: d.call.policyProfile,

@@ -119,6 +119,19 @@ export class RiskLedger {
     return this.hashing;
   }
 
+  /** Whether the next append needs a full entry (always when hashing; else on a size sample). */
+  wantsEntry(): boolean {
+    return this.hashing || (this.nextSeq - 1) % this.sizeEvery === 0;
+  }
+
+  /** Metrics-only: advances `seq` without an entry (only valid when {@link wantsEntry} is false). */
+  skip(): number {
+    if (this.wantsEntry()) throw new Error('skip() is only allowed when no entry is needed');
+    const seq = this.nextSeq++;
+    this.evicted = Math.max(0, this.nextSeq - 1 - this.limit);
+    return seq;
+  }
+
   append(unhashed: UnhashedEntry): LedgerEntry {
     const u = unhashed;
     // A fixed literal shape (no spread) keeps the hot path monomorphic.

@@ -91,7 +91,7 @@ export class TraceRunner {
   private pos = 0;
 
   constructor(private readonly trace: ParsedTrace, config: EffectiveRiskConfig, private readonly opts: SimulationOptions, private readonly hooks: SimulationHooks = {}) {
-    this.controller = new RiskController(config, { exec: opts.exec, isSecret: opts.isSecret, promptAnswer: opts.promptAnswer, enforced: opts.simulateEnforcement, ledger: hooks.metricsOnly ? { hashing: false, sizeEvery: METRICS_SIZE_EVERY } : undefined });
+    this.controller = new RiskController(config, { exec: opts.exec, isSecret: opts.isSecret, promptAnswer: opts.promptAnswer, enforced: opts.simulateEnforcement, ledger: hooks.metricsOnly ? { hashing: false, sizeEvery: METRICS_SIZE_EVERY } : undefined, deferExplanation: hooks.metricsOnly === true, signalCache: true });
     if (hooks.hrtime) {
       this.decisionMs = new Float64Array(trace.calls);
       this.appendMs = new Float64Array(trace.calls);
@@ -118,6 +118,7 @@ export class TraceRunner {
     const { controller, opts, records } = this;
     const events = this.trace.events;
     const hr = this.hooks.hrtime;
+    const metricsOnly = this.hooks.metricsOnly === true;
     const end = Math.min(events.length, this.pos + max);
     const start = this.pos;
     for (; this.pos < end; this.pos++) {
@@ -170,14 +171,14 @@ export class TraceRunner {
       const d = controller.decide(call);
       const t1 = hr ? hr() : 0;
       const outcome = opts.simulateEnforcement && d.blocked ? 'denied' : ev.outcome;
-      const entry = controller.recordOutcome(d, outcome, ev.tsMs);
+      const seq = metricsOnly ? controller.recordOutcomeSeq(d, outcome, ev.tsMs) : controller.recordOutcome(d, outcome, ev.tsMs).seq;
       if (hr) {
         const t2 = hr();
         this.decisionMs![records.length] = t1 - t0;
         this.appendMs![records.length] = t2 - t1;
       }
       const info = this.extensions[ei];
-      if (info.quarantinedAtSeq === null && controller.state(d.extensionId).quarantined) info.quarantinedAtSeq = entry.seq;
+      if (info.quarantinedAtSeq === null && controller.state(d.extensionId).quarantined) info.quarantinedAtSeq = seq;
       records.push({
         ext: ei,
         adversarial,
@@ -186,7 +187,7 @@ export class TraceRunner {
         flagged: flaggedOf(d.action, d.blocked),
         detected: detectedOf(d.action, d.blocked),
         r: d.riskScore,
-        seq: entry.seq,
+        seq,
         evalIndex: this.evalCount[ei]++,
       });
     }

@@ -15,7 +15,7 @@ export interface CalibrationViewOptions {
 
 const W = 640;
 const H = 280;
-const PAD = { l: 52, r: 150, t: 16, b: 40 };
+const PAD = { l: 52, r: 150, t: 16, b: 44 };
 const COLORS = ['#3b82f6', '#a855f7', '#14b8a6', '#f97316', '#84cc16', '#ec4899'];
 
 const fmtPct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -65,7 +65,7 @@ export function rateChart(report: CalibrationReport): string {
 }
 
 function marker(cx: number, cy: number, kind: 'current' | 'recommended', title: string): string {
-  if (kind === 'current') return `<circle class="mark-current" cx="${num(cx)}" cy="${num(cy)}" r="8" fill="none" stroke-width="2"><title>${esc(title)}</title></circle>`;
+  if (kind === 'current') return `<circle class="mark-current" cx="${num(cx)}" cy="${num(cy)}" r="13" fill="none" stroke-width="2"><title>${esc(title)}</title></circle>`;
   const s = 9;
   return `<polygon class="mark-recommended" points="${num(cx)},${num(cy - s)} ${num(cx + s)},${num(cy)} ${num(cx)},${num(cy + s)} ${num(cx - s)},${num(cy)}" fill="none" stroke-width="2"><title>${esc(title)}</title></polygon>`;
 }
@@ -94,11 +94,13 @@ export function latencyChart(report: CalibrationReport): string {
       const top = y(l[key]);
       parts.push(`<rect class="lat ${key}" x="${num(bx)}" y="${num(top)}" width="${num(bw - 1)}" height="${num(H - PAD.b - top)}" fill="${shades[j]}"><title>#${i} alpha ${g.alpha}, window ${g.window_size}: ${key} ${l[key]} ms</title></rect>`);
     });
-    const tag = (i === report.current.grid_index ? 'C' : '') + (i === report.recommendation.grid_index ? 'R' : '');
-    parts.push(`<text class="tick" x="${num(PAD.l + k * band + band / 2)}" y="${H - PAD.b + 16}" text-anchor="middle">#${i}${tag ? ` ${tag}` : ''}</text>`);
+    const cx = num(PAD.l + k * band + band / 2);
+    if (pts.length <= 12 || k % Math.ceil(pts.length / 12) === 0) parts.push(`<text class="tick" x="${cx}" y="${H - PAD.b + 14}" text-anchor="middle">#${i}</text>`);
+    if (i === report.current.grid_index) parts.push(`<text class="tick mark-c" x="${cx}" y="${H - PAD.b + 27}" text-anchor="middle">○ current</text>`);
+    if (i === report.recommendation.grid_index) parts.push(`<text class="tick mark-r" x="${cx}" y="${H - PAD.b + (i === report.current.grid_index ? 38 : 27)}" text-anchor="middle">◇ rec.</text>`);
   });
   parts.push(`<line class="slo slo06" x1="${PAD.l}" x2="${W - PAD.r}" y1="${num(y(slo))}" y2="${num(y(slo))}"/><text class="slo-label" x="${W - PAD.r + 4}" y="${num(y(slo)) + 4}">SLO-06 p99 ≤ ${slo} ms</text>`);
-  keys.forEach((key, j) => parts.push(`<text class="legend-t" x="${W - PAD.r + 4}" y="${PAD.t + 40 + j * 16}" fill="${shades[j]}">${key}</text>`));
+  keys.forEach((key, j) => parts.push(`<text class="legend-t" x="${W - PAD.r + 4}" y="${H - PAD.b - 70 + j * 16}" fill="${shades[j]}">${key}</text>`));
   return `<svg class="chart" id="latency-chart" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="Decision latency per grid point">${parts.join('')}</svg>`;
 }
 
@@ -121,7 +123,7 @@ h1 { font-size: 1.4em; } h2 { font-size: 1.1em; margin-top: 1.6em; }
 table { border-collapse: collapse; margin: 6px 0; } th, td { padding: 3px 8px; border-bottom: 1px solid var(--vscode-panel-border, #8884); text-align: left; }
 tr.current td { font-weight: 600; } tr.recommended td { background: #16a34a22; }
 svg.chart { max-width: 100%; height: auto; } svg .axis { stroke: currentColor; opacity: 0.6; } svg .grid { stroke: currentColor; opacity: 0.12; }
-svg .tick, svg .legend-t, svg .slo-label { font-size: 11px; fill: currentColor; } svg .legend-t { font-weight: 600; }
+svg .tick, svg .legend-t, svg .slo-label { font-size: 11px; } svg .tick { fill: currentColor; } svg .legend-t { font-weight: 600; }
 svg .slo { stroke: #dc2626; stroke-width: 1.5; stroke-dasharray: 6 3; } svg .slo-label { fill: #dc2626; }
 svg .mark-current { stroke: var(--vscode-foreground); } svg .mark-recommended { stroke: #16a34a; }
 button { background: var(--vscode-button-background); color: var(--vscode-button-foreground); border: none; padding: 5px 12px; margin: 4px 6px 4px 0; cursor: pointer; border-radius: 2px; }

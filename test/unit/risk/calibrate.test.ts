@@ -178,3 +178,21 @@ describe('rollback trigger (§6.2)', () => {
     assert.equal(m.add({ latency_ms: 211, was_error: false, was_false_positive: false }).fired, true);
   });
 });
+
+describe('metrics-only decision pass', () => {
+  it('gives the same decisions as the full ledger, and samples exact entry sizes', async () => {
+    const { parseTrace } = await import('../../../shared/risk/trace');
+    const { simulateTrace, METRICS_SIZE_EVERY } = await import('../../../shared/risk/simulate');
+    const { canonicalJson } = await import('../../../shared/risk/canonical');
+    const parsed = parseTrace(small[1].text);
+    const cfg = normalizeRiskConfig({ enabled: true, enforce: false, ledgerLimit: 20000 });
+    const opts = { policyMode: 'permissive' as const, promptAnswer: 'deny' as const, simulateEnforcement: false };
+    const full = simulateTrace(parsed, cfg, opts);
+    const light = simulateTrace(parsed, cfg, opts, { metricsOnly: true });
+    assert.deepEqual(light.records, full.records);
+    assert.deepEqual(light.extensions, full.extensions);
+    const sampled = full.controller.ledger.entries().filter((e) => (e.seq - 1) % METRICS_SIZE_EVERY === 0);
+    const mean = sampled.reduce((s, e) => s + canonicalJson(e).length, 0) / sampled.length;
+    assert.ok(Math.abs(light.controller.ledger.meanEntryBytes - mean) < 1e-9);
+  });
+});
