@@ -32,7 +32,8 @@ export function defineWaiverSuite(): void {
       const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri);
       const titles = lenses.map((l) => l.command?.title ?? '');
       assert.equal(titles.length, 4, titles.join(' | '));
-      assert.ok(titles.includes('invalid: "created" must be a quoted string: write created = "2026-11-21"'), titles.join(' | '));
+      // detail = the first Error-level problem in §4 table order: WVR-MISSING-FIELD precedes WVR-NOT-STRING.
+      assert.ok(titles.includes('invalid: Missing required field(s): scope, remove_when'), titles.join(' | '));
       for (const t of titles) assert.match(t, /^(active · \d+ days? left · applies: .+|expiring soon · (\d+ days? left|expires today) · applies: .+|EXPIRED \d+ days? ago|invalid: .+)$/);
       const header = editor.document.getText().split('\n').findIndex((l) => l.startsWith('[waiver.non_mock_unit]'));
       assert.ok(lenses.some((l) => l.range.start.line === header && l.command?.title.startsWith('invalid: ')));
