@@ -94,6 +94,14 @@ describe('pi-sec scan --expect (scanner.md §9.3)', () => {
     assert.equal(scannerSloSchema.parse(JSON.parse(readFileSync(join(dir, 'slo.json'), 'utf8'))).pass, true);
   });
 
+  it('measures the rulebook without policy by default; an explicit policy option adds POL rules', async () => {
+    const capDir = tree({ 'ben/ui.js': 'export default function (pi) {\n  // pi-expect: clean\n  pi.exec("ls");\n}\n' });
+    assert.equal((await cli(['scan', '--expect', '--corpus', 'benign=ben'], capDir)).code, 0);
+    const withPolicy = await cli(['scan', '--expect', '--corpus', 'benign=ben', '--extension-policy', 'safe', '--global-dir', '.'], capDir);
+    assert.equal(withPolicy.code, 1);
+    assert.match(withPolicy.stdout, /POL-CAP-001/);
+  });
+
   it('exits 1 when the false-positive ceiling is broken', async () => {
     const r = await cli(['scan', '--expect', '--corpus', 'benign=corpus/bad-ben', '--global-dir', '.'], dir);
     assert.equal(r.code, 1);

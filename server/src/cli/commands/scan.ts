@@ -26,6 +26,7 @@ export const scanCommand: CliCommand = {
     '                   [--fail-on block|review|error|warning|never] [--summary F] [--evidence-jsonl F] [--no-suppressions]',
     `                   ${POLICY_USAGE}`,
     '       pi-sec scan --expect --corpus adversarial=DIR --corpus benign=DIR [--format human|json] [--output F]',
+    '         (POL rules join the SLO measurement only with an explicit policy option)',
   ].join('\n'),
   options: {
     format: { type: 'string' },
@@ -45,8 +46,13 @@ export const scanCommand: CliCommand = {
     if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${format}"`);
     const failOn = ((args.values['fail-on'] as string | undefined) ?? 'block') as FailOn;
     if (!FAIL_ON.includes(failOn)) throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')}, got "${failOn}"`);
+    if (args.values.expect === true || args.values.corpus !== undefined) {
+      // SLO-02/03 measure the scanner's rulebook; policy-derived POL rules depend on configuration, so
+      // they join the measurement only when a policy option is given explicitly.
+      const explicitPolicy = ['extension-policy', 'allow-dangerous', 'allow-dangerous-value', 'project-dir', 'global-dir'].some((k) => args.values[k] !== undefined);
+      return runExpect(args, io, format, explicitPolicy ? policyFrom(args, io) : undefined);
+    }
     const policy = policyFrom(args, io);
-    if (args.values.expect === true || args.values.corpus !== undefined) return runExpect(args, io, format, policy);
 
     const discovery: DiscoveryOptions = { base: io.cwd, forcedId: args.values['extension-id'] as string | undefined };
     const discovered = discoverUnits(discovery);
@@ -91,7 +97,7 @@ function policyFrom(args: ParsedCommandLine, io: CliIO): PolicyOracle {
 }
 
 /** `--expect`: SLO-02 / SLO-03 measurement over labelled corpora (scanner.md §9.3). */
-function runExpect(args: ParsedCommandLine, io: CliIO, format: string, policy: PolicyOracle): number {
+function runExpect(args: ParsedCommandLine, io: CliIO, format: string, policy: PolicyOracle | undefined): number {
   if (args.values.expect !== true) throw new UsageError('--corpus needs --expect');
   if (format === 'sarif') throw new UsageError('--expect supports --format human or json');
   if (args.positionals.length > 0) throw new UsageError('--expect takes no positional paths; use --corpus adversarial=DIR / benign=DIR');
