@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { fixedClock } from '../../../shared/common/clock';
 import { DEFAULT_DASHBOARD_PATHS } from '../../../shared/settings/schema';
 import { dashboardCommands } from '../../../server/src/cli/commands/dashboard';
+import { runCli } from '../../../server/src/cli/main';
 import { InputError, UsageError, type CliCommand } from '../../../server/src/cli/types';
 import { HOST_GATE_ARTIFACTS } from '../../../shared/dashboards/gates';
 import { NOW, put, putJson, sampleWorkspace, tempDir } from './helpers';
@@ -142,5 +143,19 @@ describe('pi-sec dashboard (CLI)', () => {
     const r2 = await run('all', ['--global-dir', tempDir()], ws);
     assert.equal(r2.code, 1);
     assert.match(r2.stdout, /fail  conformance_regression  Artifact is not valid JSON/);
+  });
+
+  it('exit codes through the CLI entry point: 0, 1, 2, 3', async () => {
+    const ws = sampleWorkspace();
+    const g = tempDir();
+    const io = (env: Record<string, string> = {}) => ({ stdout: () => undefined, stderr: () => undefined, cwd: ws, env: { PI_SEC_NOW_MS: String(NOW), ...env } });
+    assert.equal(await runCli(['dashboard', 'summary'], io()), 0);
+    assert.equal(await runCli(['dashboard', 'compat', '--global-dir', g], io()), 0);
+    assert.equal(await runCli(['dashboard', 'gates', '--lane', 'nightly'], io()), 2);
+    assert.equal(await runCli(['dashboard', 'gates', '--bogus'], io()), 2);
+    assert.equal(await runCli(['dashboard', 'compat', '--global-dir', g, '--baseline', 'nope.json'], io()), 3);
+    assert.equal(await runCli(['dashboard', 'all', '--global-dir', g], io()), 0);
+    assert.equal(await runCli(['dashboard', 'all', '--global-dir', g], io({ CI_GATE_MAX_FAIL_COUNT: '3' })), 1);
+    assert.equal(await runCli(['dashboard', 'gates'], io({ PI_SEC_NOW_MS: 'soon' })), 2);
   });
 });
