@@ -168,4 +168,20 @@ describe('waiver file in the language server (waivers.md §9)', () => {
     const list = await lsp.client.sendRequest(ListWaiversRequest, {});
     assert.deepEqual(list.folders[0].waivers.map((w) => [w.gateId, w.status]), json.waivers.map((w) => [w.gate_id, w.status]));
   });
+
+  it('a waiver file deleted while open: the open text still drives diagnostics, the list and the audit', async () => {
+    await lsp.change(uri, EXAMPLE);
+    rmSync(join(workspace, 'tests/suite_classification.toml'));
+    try {
+      const diags = await lsp.diagnostics(uri);
+      assert.equal(diags.length, 6);
+      const list = await lsp.client.sendRequest(ListWaiversRequest, {});
+      assert.equal(list.folders[0].exists, true);
+      assert.equal(list.folders[0].waivers.length, 6);
+      const r = await lsp.client.sendRequest(WriteWaiverAuditRequest, {});
+      assert.equal(r.total, 6);
+    } finally {
+      writeFileSync(join(workspace, 'tests/suite_classification.toml'), EXAMPLE);
+    }
+  });
 });
