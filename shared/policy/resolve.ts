@@ -181,7 +181,10 @@ export function resolvePolicy(input: ResolveInput): Resolution {
   if (configPath !== undefined && configPath.trim() !== '') {
     const abs = resolvePath(input.cwd, configPath);
     const format: ConfigFormat = asciiLower(configPath).endsWith('.toml') ? 'toml' : 'json';
-    fileLayers.push({ layer: 'config_path', files: [loadFile(abs, format, 'config_path', input, read, configPath)] });
+    const state = loadFile(abs, format, 'config_path', input, read, configPath);
+    // An explicitly named config file that does not exist is required input that is missing: fail closed.
+    if (!state.exists) state.error = 'no such file (PI_CONFIG_PATH)';
+    fileLayers.push({ layer: 'config_path', files: [state] });
   } else {
     const g = globalConfigDir(input);
     fileLayers.push({
@@ -197,7 +200,7 @@ export function resolvePolicy(input: ResolveInput): Resolution {
     }
   }
   const files = fileLayers.flatMap((l) => l.files);
-  const broken = files.filter((f) => f.exists && (f.loaded === null || f.loaded.syntaxError !== null));
+  const broken = files.filter((f) => f.error !== undefined);
   const failedClosed = broken.length > 0;
   for (const f of broken) warnings.push({ code: 'CFG-001', message: `CFG-001 in ${f.path}: the policy fails closed to the safe profile` });
   // lowest → highest

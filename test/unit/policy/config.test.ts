@@ -306,6 +306,10 @@ alpha = 0.005
     assert.deepEqual([r.policy.profile.effective, r.policy.profile.source, r.policy.profile.sourceDetail], ['standard', 'config_path', 'conf/pi.toml']);
     assert.deepEqual(r.policy.configSources, [{ layer: 'config_path', path: 'conf/pi.toml', exists: true, format: 'toml' }]);
   });
+  it('a PI_CONFIG_PATH that names a missing file fails closed', () => {
+    const r = resolvePolicy({ env: { PI_CONFIG_PATH: 'missing.json' }, projectDir: '/ws', homeDir: '/home/u', cwd: '/ws', cli: { profile: 'permissive' }, readFile: () => null });
+    assert.deepEqual([r.policy.failedClosed, r.policy.profile.effective, r.policy.configSources[0].error], [true, 'safe', 'no such file (PI_CONFIG_PATH)']);
+  });
   it('an unreadable config file fails closed like a syntax error', () => {
     const r = resolvePolicy({
       env: {}, projectDir: '/ws', homeDir: '/home/u', cwd: '/ws', cli: { profile: 'permissive' },
