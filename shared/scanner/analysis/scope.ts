@@ -64,13 +64,27 @@ const KEY_CACHE = new Map<string, string[]>();
 
 // Symbol-keyed properties are invisible to Object.keys/for-in/JSON, so other walkers are unaffected.
 const PARENT = Symbol('parent');
-const KEY = Symbol('key');
 const REF = Symbol('ref');
 const DECL = Symbol('decl');
 const FLAGS = Symbol('flags');
 const F_DECL = 1;
 const F_NONREF = 2;
 const F_WRITEONLY = 4;
+
+/** The parent's field that holds `node` (computed on demand; rarely needed after the walk). */
+function keyOfNode(node: Nd): string | undefined {
+  const parent = (node as Record<symbol, Nd | undefined>)[PARENT];
+  if (!parent) return undefined;
+  const arrayKeys: string[] = [];
+  for (const key of KEY_CACHE.get(parent.type) ?? Object.keys(parent)) {
+    const value = parent[key];
+    if (value === node) return key;
+    if (Array.isArray(value)) arrayKeys.push(key);
+  }
+  // A single list field needs no scan (keeps this O(1) for huge arrays and statement lists).
+  if (arrayKeys.length === 1) return arrayKeys[0];
+  return arrayKeys.find((key) => (parent[key] as Nd[]).includes(node));
+}
 
 function lookup<V>(sym: symbol): NodeLookup<V> {
   return {
@@ -163,10 +177,13 @@ export function analyzeScopes(program: Nd, extraRoots: Nd[] = []): ScopeInfo {
 
   const nodeStack: Nd[] = [...[...extraRoots].reverse(), program];
   const scopeStack: Scope[] = nodeStack.map(() => root);
+  const keyStack: string[] = nodeStack.map(() => '');
+  const kidKeys: string[] = [];
   const kids: Nd[] = [];
   while (nodeStack.length) {
     const node = nodeStack.pop()!;
     const outer = scopeStack.pop()!;
+    const nodeKey = keyStack.pop()!;
     nodes.push(node);
     let scope = outer;
     switch (node.type) {
@@ -261,8 +278,7 @@ export function analyzeScopes(program: Nd, extraRoots: Nd[] = []): ScopeInfo {
       case 'Identifier': {
         if (hasFlag(node, F_DECL | F_NONREF | F_WRITEONLY)) break;
         const parent = (node as Record<symbol, Nd | undefined>)[PARENT];
-        const key = (node as Record<symbol, string | undefined>)[KEY];
-        if (parent && !isReferencePosition(parent, key!)) break;
+        if (parent && !isReferencePosition(parent, nodeKey)) break;
         refIds.push(node);
         refScopes.push(outer);
         refWrites.push(undefined);
@@ -273,6 +289,7 @@ export function analyzeScopes(program: Nd, extraRoots: Nd[] = []): ScopeInfo {
         break;
     }
     kids.length = 0;
+    kidKeys.length = 0;
     let keys = KEY_CACHE.get(node.type);
     if (keys === undefined) {
       keys = Object.keys(node).filter((k) => !SKIP_KEYS.has(k) && (node[k] === null || node[k] === undefined || typeof node[k] === 'object'));
@@ -287,19 +304,20 @@ export function analyzeScopes(program: Nd, extraRoots: Nd[] = []): ScopeInfo {
           const child = value[i];
           if (child !== null && typeof child === 'object' && typeof child.type === 'string') {
             child[PARENT] = node;
-            child[KEY] = key;
             kids.push(child);
+            kidKeys.push(key);
           }
         }
       } else if (typeof value.type === 'string') {
         value[PARENT] = node;
-        value[KEY] = key;
         kids.push(value);
+        kidKeys.push(key);
       }
     }
     for (let i = kids.length - 1; i >= 0; i--) {
       nodeStack.push(kids[i]);
       scopeStack.push(scope);
+      keyStack.push(kidKeys[i]);
     }
   }
 
@@ -323,7 +341,7 @@ export function analyzeScopes(program: Nd, extraRoots: Nd[] = []): ScopeInfo {
   return {
     nodes,
     parentOf: lookup<Nd>(PARENT),
-    keyOf: lookup<string>(KEY),
+    keyOf: { get: keyOfNode, has: (n) => keyOfNode(n) !== undefined },
     refBinding: lookup<Binding | null>(REF),
     declBinding: lookup<Binding>(DECL),
     bindings,
