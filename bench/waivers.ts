@@ -51,6 +51,7 @@ function measure(fn: () => void, runs: number, warmup: number): { median_ms: num
 
 export interface WaiverBenchResult {
   area: 'waivers';
+  note: string;
   machine: { cpu: string; cores: number; node: string; load_average_1m: number };
   cases: { name: string; waivers: number; bytes: number; budget_ms: number; median_ms: number; p95_ms: number; min_ms: number; within_budget: boolean }[];
 }
@@ -59,7 +60,7 @@ export function runWaiverBench(): WaiverBenchResult {
   const cases: WaiverBenchResult['cases'] = [];
   const add = (name: string, n: number, budget: number, work: (text: string) => void): void => {
     const text = makeWaiverFile(n);
-    const m = measure(() => work(text), 40, 10);
+    const m = measure(() => work(text), 60, 15);
     cases.push({ name, waivers: n, bytes: text.length, budget_ms: budget, ...m, within_budget: m.median_ms <= budget });
   };
   const validate = (text: string): void => {
@@ -75,6 +76,7 @@ export function runWaiverBench(): WaiverBenchResult {
   });
   return {
     area: 'waivers',
+    note: 'within_budget compares the median with the budget. The machine is shared: when load_average_1m exceeds the core count, min_ms is the better estimate of the unloaded cost.',
     machine: { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, node: process.version, load_average_1m: Math.round(loadavg()[0] * 100) / 100 },
     cases,
   };
