@@ -27,6 +27,7 @@ const flag = (name: string) => {
 const targetCalls = Number(flag('--calls') ?? 100_000);
 const withLatency = args.includes('--with-latency');
 
+const LOAD_AT_START = loadavg().map((x) => Math.round(x * 100) / 100);
 const pct = (sorted: Float64Array, p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
 const us = (ms: number) => Math.round(ms * 1000 * 100) / 100;
 
@@ -86,6 +87,7 @@ async function calibrationBench(latency: boolean): Promise<Record<string, unknow
   const big = generateTraces(7, 1, copies).map((t) => ({ path: `traces/${t.name}`, text: t.text }));
   const totalCalls = generateTraces(7, 1, copies).reduce((s, t) => s + t.calls, 0);
   let progressEvents = 0;
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const report = await runCalibration({
     traces: big,
@@ -97,11 +99,15 @@ async function calibrationBench(latency: boolean): Promise<Record<string, unknow
     onProgress: () => progressEvents++,
   });
   const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
   return {
+    cpu_ms: Math.round((cpu.user + cpu.system) / 1000),
     calls: totalCalls,
     grid_points: report.grid.length,
     latency_pass: latency ? report.inputs.latency_runs : null,
     wall_ms: Math.round(ms),
+    /** Wall time is inflated when the shared machine is loaded; CPU time shows the work itself. */
+    note: 'wall_ms depends on machine load (see machine.loadavg_at_start); cpu_ms is the process CPU time',
     budget_ms: latency ? null : 10_000,
     per_call_us: us(ms / (totalCalls * report.grid.length)),
     progress_events: progressEvents,
@@ -115,14 +121,14 @@ async function main(): Promise<void> {
   const append = appendBench();
   console.log(`ledger append: p50 ${append.p50_us} µs, p99 ${append.p99_us} µs (budget 20)`);
   const calibration = await calibrationBench(false);
-  console.log(`calibration: ${calibration.calls} calls × ${calibration.grid_points} points in ${calibration.wall_ms} ms (budget 10000)`);
+  console.log(`calibration: ${calibration.calls} calls × ${calibration.grid_points} points in ${calibration.wall_ms} ms wall, ${calibration.cpu_ms} ms CPU (budget 10000)`);
   const withLat = withLatency ? await calibrationBench(true) : null;
   if (withLat) console.log(`calibration with latency pass: ${withLat.wall_ms} ms`);
   const result = {
-    machine: { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, node: process.version, os: `${platform()} ${release()}`, loadavg_at_start: loadavg().map((x) => Math.round(x * 100) / 100) },
+    machine: { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, node: process.version, os: `${platform()} ${release()}`, loadavg_at_start: LOAD_AT_START, loadavg_at_end: loadavg().map((x) => Math.round(x * 100) / 100) },
     decision: { ...decision, budget_p99_us: 50, meets: decision.p99_us <= 50 },
     ledger_append: { ...append, budget_p99_us: 20, meets: append.p99_us <= 20 },
-    calibration: { ...calibration, meets: (calibration.wall_ms as number) <= 10_000 },
+    calibration: { ...calibration, meets: (calibration.wall_ms as number) <= 10_000, meets_cpu: (calibration.cpu_ms as number) <= 10_000 },
     calibration_with_latency_pass: withLat,
   };
   mkdirSync(join(__dirname, 'results'), { recursive: true });

@@ -21,8 +21,13 @@ import { ACTION_RANK, clamp, clamp01, isRiskDangerous } from './types';
 
 export const UNKNOWN_EXTENSION = '<unknown>';
 export const FEATURE_BUDGET_MS = 0.25;
-const LOG_LR_HIGH = Math.log(0.45 / 0.1);
-const LOG_LR_LOW = Math.log(0.55 / 0.9);
+export const LOG_LR_HIGH = Math.log(0.45 / 0.1);
+export const LOG_LR_LOW = Math.log(0.55 / 0.9);
+
+/** One e-process step (§2.9): x = 1 iff r ≥ 0.65; logE clamped to [−120, 120]. */
+export function eProcessStep(logE: number, r: number): number {
+  return clamp(logE + (r >= 0.65 ? LOG_LR_HIGH : LOG_LR_LOW), -120, 120);
+}
 
 export interface RiskCall {
   extensionId?: string | null;
@@ -74,6 +79,11 @@ export interface RiskDecision {
   conformalQuantile: number;
   drift: boolean;
   hysteresisActive: boolean;
+  /**
+   * Rollout `log_only` (and `enforce_new` for extensions known before the phase): the call would be
+   * blocked, so the host logs a warning/alert (§6.1).
+   */
+  wouldBlockAlert: boolean;
   explanationLevel: ExplanationLevel;
   explanationSummary: string;
   contributors: Contributor[];
@@ -261,6 +271,12 @@ export class RiskController {
     return phase === 'enforce_all' || (phase === 'enforce_new' && s.newSincePhase);
   }
 
+  private alerts(s: ExtensionState, blocked: boolean, enforced: boolean): boolean {
+    if (!blocked || enforced || this.options.enforced !== undefined) return false;
+    const phase = this.config.rolloutPhase;
+    return phase === 'log_only' || (phase === 'enforce_new' && !s.newSincePhase);
+  }
+
   private blockedFor(action: RiskAction, cap: string, r: number, flags: readonly RiskFlag[]): boolean {
     switch (action) {
       case 'allow':
@@ -295,7 +311,7 @@ export class RiskController {
         targetClass: call.argSignals?.resourceTargetClass ?? resourceTargetClass(method, call.params),
         riskScore: 1, posterior, losses, lossAction: 'terminate', bandState: s.band.state, action: 'terminate', blocked: true, enforced,
         derivedState: 'unsafe', triggers, fallbackReason: null, logE: null, e: null, eThreshold,
-        conformalResidual: 1, conformalQuantile: s.prevQuantile, drift: true, hysteresisActive: false,
+        conformalResidual: 1, conformalQuantile: s.prevQuantile, drift: true, hysteresisActive: false, wouldBlockAlert: this.alerts(s, true, enforced),
         explanationLevel: ex.level, explanationSummary: ex.summary, contributors: ex.contributors, explanationInput: ex.input,
       };
     }
@@ -364,7 +380,7 @@ export class RiskController {
     const u = clamp01(s.aUnsafe / total);
 
     // §2.9 e-process
-    s.logE = clamp(s.logE + (r >= 0.65 ? LOG_LR_HIGH : LOG_LR_LOW), -120, 120);
+    s.logE = eProcessStep(s.logE, r);
     const e = Math.exp(s.logE);
     const breach = e >= eThreshold;
 
@@ -456,6 +472,7 @@ export class RiskController {
       riskScore: r, posterior, losses, lossAction, bandState: s.band.state, action,
       blocked: this.blockedFor(action, cap, r, flags), enforced, derivedState, triggers, fallbackReason,
       logE: s.logE, e, eThreshold, conformalResidual: residual, conformalQuantile: q, drift, hysteresisActive,
+      wouldBlockAlert: this.alerts(s, this.blockedFor(action, cap, r, flags), enforced),
       explanationLevel: ex.level, explanationSummary: ex.summary, contributors: ex.contributors, explanationInput: ex.input,
     };
   }

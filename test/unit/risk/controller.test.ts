@@ -224,3 +224,51 @@ describe('canonical form (§3.2)', () => {
     assert.throws(() => canonicalJson({ x: Number.POSITIVE_INFINITY }));
   });
 });
+
+describe('e-process (§2.9)', () => {
+  it('consecutive high scores needed from logE = 0 match the table', async () => {
+    const { eProcessStep, LOG_LR_HIGH, LOG_LR_LOW } = await import('../../../shared/risk/controller');
+    near(LOG_LR_HIGH, 1.504077);
+    near(LOG_LR_LOW, -0.492476);
+    const needed = (alpha: number) => {
+      let logE = 0;
+      let n = 0;
+      while (Math.exp(logE) < 1 / alpha) {
+        logE = eProcessStep(logE, 0.7);
+        n++;
+      }
+      return n;
+    };
+    assert.deepEqual([0.001, 0.005, 0.01, 0.02, 0.05].map(needed), [5, 4, 4, 3, 2]);
+    assert.equal(eProcessStep(119.5, 0.9), 120);
+    assert.equal(eProcessStep(-119.9, 0), -120);
+  });
+});
+
+describe('rollout phases (§6.1)', () => {
+  const rm = (ext: string) => call({ extensionId: ext, capability: 'exec', method: 'exec', params: { cmd: 'rm', args: ['-rf', '/'] } });
+  it('shadow and log_only never enforce; log_only alerts on would-be blocks; enforce_new enforces only new extensions', () => {
+    const shadow = new RiskController({ enabled: true, rolloutPhase: 'shadow' });
+    const d1 = shadow.decide(rm('a'));
+    assert.equal(d1.enforced, false);
+    assert.equal(d1.blocked, true, 'blocked records what would have happened');
+    assert.equal(d1.wouldBlockAlert, false);
+    const logOnly = new RiskController({ enabled: true, rolloutPhase: 'log_only' });
+    const d2 = logOnly.decide(rm('a'));
+    assert.equal(d2.enforced, false);
+    assert.equal(d2.wouldBlockAlert, true);
+    assert.equal(logOnly.config.enforce, false, 'the phase wins over enforce (CFG-011)');
+    const newOnly = new RiskController({ enabled: true, rolloutPhase: 'enforce_new' }, { knownExtensions: ['old'] });
+    const dOld = newOnly.decide(rm('old'));
+    const dNew = newOnly.decide(rm('new'));
+    assert.equal(dOld.enforced, false);
+    assert.equal(dOld.wouldBlockAlert, true);
+    assert.equal(dNew.enforced, true);
+    const all = new RiskController({ enabled: true, rolloutPhase: 'enforce_all' }, { knownExtensions: ['old'] });
+    assert.equal(all.decide(rm('old')).enforced, true);
+  });
+  it('advances one phase at a time', async () => {
+    const { nextPhase } = await import('../../../shared/risk/rollout');
+    assert.deepEqual(['shadow', 'log_only', 'enforce_new', 'enforce_all'].map((p) => nextPhase(p as never)), ['log_only', 'enforce_new', 'enforce_all', null]);
+  });
+});
