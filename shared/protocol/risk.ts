@@ -28,6 +28,8 @@ export interface CalibrateResult {
   /** Absolute folder path. */
   folder: string;
   markdown: string;
+  /** Notices for the output channel (e.g. a config file that failed closed, so defaults were used). */
+  notices: string[];
 }
 
 export const CalibrateRequest = new RequestType<CalibrateParams, CalibrateResult, void>('piSecurity/calibrate');

@@ -28,10 +28,26 @@ export function canonicalEntry(entry: LedgerEntry): string {
 
 const str = JSON.stringify;
 /** Local copy of the quantiser (avoids a cross-module call in the hot path); equal to `qnum`. */
-function qn(x: number): string {
+export function qn(x: number): string {
   if (Number.isInteger(x)) return x === 0 ? '0' : String(x);
   if (!Number.isFinite(x)) throw new RangeError(`non-finite number ${String(x)} cannot be canonicalised`);
-  const q = Number(x.toPrecision(12));
+  const p = x.toPrecision(12);
+  // Fast path: a plain 12-digit decimal is already the shortest form of the quantised double once
+  // trailing zeros are dropped (two such decimals never share a double). Exponent forms and
+  // values that print differently in JS fall back to the exact conversion.
+  if (p.indexOf('e') < 0) {
+    const a = Math.abs(x);
+    if (a >= 1e-6 && a < 1e21) {
+      let end = p.length;
+      if (p.indexOf('.') >= 0) {
+        while (p.charCodeAt(end - 1) === 48) end--; // '0'
+        if (p.charCodeAt(end - 1) === 46) end--; // '.'
+      }
+      const out = p.slice(0, end);
+      return out === '-0' || out === '0' ? '0' : out;
+    }
+  }
+  const q = Number(p);
   return q === 0 ? '0' : String(q);
 }
 void qnum;

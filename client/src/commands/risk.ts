@@ -131,6 +131,7 @@ export function registerRiskCommands(ctx: ClientContext): readonly string[] {
         },
       );
       ctx.output.info(`Calibration report written to ${result.reportPath}`);
+      for (const n of result.notices) ctx.output.warn(n);
       for (const t of result.report.inputs.traces) {
         for (const w of t.warnings.slice(0, 20)) ctx.output.warn(`${t.path}:${w.line}: ${w.code} ${w.message}`);
       }

@@ -110,7 +110,10 @@ export async function calibrateHandler(deps: RiskDeps, params: CalibrateParams, 
     const reportPath = isAbsolute(rel) ? rel : join(folder, rel);
     writeFileAtomic(reportPath, prettyJson(report));
     deps.log?.(`calibration report written to ${reportPath}`);
-    return { report, reportPath, folder, markdown: formatCalibrationMarkdown(report) };
+    const notices: string[] = [];
+    if (ws.policy.failedClosed) notices.push('A policy config file could not be parsed (CFG-001); extensionRisk.* defaults were used for the current point.');
+    for (const w of ws.policy.warnings) notices.push(`${w.code}: ${w.message}`);
+    return { report, reportPath, folder, markdown: formatCalibrationMarkdown(report), notices };
   } finally {
     progress?.done();
   }

@@ -173,3 +173,18 @@ describe('metrics-only ledger', () => {
     assert.equal(run(false, 64).meanEntryBytes, all.meanEntryBytes);
   });
 });
+
+describe('fast quantised number printing', () => {
+  it('equals String(Number(x.toPrecision(12))) for arbitrary doubles', async () => {
+    const fc = await import('fast-check');
+    const { qn } = await import('../../../shared/risk/ledger');
+    const { qnum } = await import('../../../shared/risk/canonical');
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => qn(x) === qnum(x)),
+      { numRuns: 20000 },
+    );
+    for (const x of [0.06, -0.49247648509779, 1e-7, 1.5e-6, 123456789012.5, 1e21 + 0.5, 0.1 + 0.2, -1e-300, 5e-324, 0.000001, 999999999999.5, 29.58266000905]) {
+      assert.equal(qn(x), qnum(x), String(x));
+    }
+  });
+});
