@@ -1065,29 +1065,29 @@ export class Analyzer {
   }
 
   private secretShape(node: Nd): void {
-    let s: string | null = null;
+    let s: string | null;
     if (node.type === 'Literal') {
       if (typeof node.value !== 'string') return;
-      const parent = this.scopes.parentOf.get(node);
-      const key = this.scopes.keyOf.get(node);
-      if (!parent) return;
-      if ((parent.type === 'ImportDeclaration' || parent.type === 'ExportNamedDeclaration' || parent.type === 'ExportAllDeclaration' || parent.type === 'ImportExpression') && key === 'source') return;
-      if ((parent.type === 'Property' || parent.type === 'MethodDefinition' || parent.type === 'PropertyDefinition') && key === 'key') return;
-      if (parent.type === 'ExpressionStatement' && parent.directive) return;
       s = node.value;
     } else {
       if (node.expressions.length > 0) return;
       s = node.quasis[0]?.value.cooked ?? null;
-      const parent = this.scopes.parentOf.get(node);
-      if (parent?.type === 'TaggedTemplateExpression') return;
     }
-    if (s === null) return;
+    if (s === null || s.length < 8) return;
+    // The token check is cheap; the position checks only run for strings that look like tokens.
     const found = findSecret(s, null);
-    if (found && found.kind !== 'name') {
-      if (this.hits.some((h) => h.ruleId === 'SEC-SECRET-001' && h.start === node.start && h.end === node.end)) return;
-      this.add('SEC-SECRET-001', node.start, node.end, `String has the shape of a ${found.kind} token`);
-    }
+    if (!found || found.kind === 'name') return;
+    const parent = this.scopes.parentOf.get(node);
+    if (!parent) return;
+    if (node.type === 'Literal') {
+      const key = this.scopes.keyOf.get(node);
+      if ((parent.type === 'ImportDeclaration' || parent.type === 'ExportNamedDeclaration' || parent.type === 'ExportAllDeclaration' || parent.type === 'ImportExpression') && key === 'source') return;
+      if ((parent.type === 'Property' || parent.type === 'MethodDefinition' || parent.type === 'PropertyDefinition') && key === 'key') return;
+      if (parent.type === 'ExpressionStatement' && parent.directive) return;
+    } else if (parent.type === 'TaggedTemplateExpression') return;
+    this.add('SEC-SECRET-001', node.start, node.end, `String has the shape of a ${found.kind} token`);
   }
+
 }
 
 function isSensitivePath(p: string): boolean {
