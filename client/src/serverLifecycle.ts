@@ -22,6 +22,7 @@ export const DOCUMENT_SELECTOR = [
   { scheme: 'file', pattern: '**/.pi/settings.json' },
   { scheme: 'file', pattern: '**/.pi/config.toml' },
   { scheme: 'file', pattern: '**/.pi/agent/settings.json' },
+  { scheme: 'file', pattern: '**/.pi/agent/config.toml' },
 ];
 
 export function createLanguageClient(
