@@ -324,6 +324,7 @@ export function locateToml(text: string): TomlLocation {
       return undefined;
     }
     // Exact-size copies: a pushed-to array keeps spare capacity, and there are ~10 pairs per waiver.
+    if (segments.length === 1) return { segments: [segments[0]], spans: [spans[0], spans[1]] };
     return { segments: segments.slice(), spans: spans.slice() };
   };
 

@@ -200,17 +200,18 @@ function validateEntry(
 
   // Stage 2: shape (zod decides which fields are missing / not strings).
   const shape = SHAPES[kind.kind].safeParse(value);
-  const badType = new Set<string>();
-  const missing = new Set<string>();
+  // Plain arrays: most entries have no shape issue at all, and a Set per entry is costly at 1,000 waivers.
+  const badType: string[] = [];
+  const missing: string[] = [];
   if (!shape.success) {
     for (const issue of shape.error.issues) {
       const key = String(issue.path[0] ?? '');
       if (!key) continue;
-      if (!(key in value) || value[key] === undefined) missing.add(key);
-      else badType.add(key);
+      if (!(key in value) || value[key] === undefined) missing.push(key);
+      else badType.push(key);
     }
   }
-  const missingOrdered = kind.required.filter((k) => missing.has(k));
+  const missingOrdered = missing.length === 0 ? missing : kind.required.filter((k) => missing.includes(k));
   if (missingOrdered.length > 0) addProblem(c, 'MISSING-FIELD', 'error', null, msg.missing(missingOrdered), header);
 
   const passed: Record<string, string> = {};
@@ -219,7 +220,7 @@ function validateEntry(
     if (!(key in value)) continue;
     const v = value[key];
     if (typeof v === 'string') raw[key] = v;
-    if (badType.has(key) || typeof v !== 'string') {
+    if (typeof v !== 'string' || badType.includes(key)) {
       const entry = loc.entry(keyPath(c, key));
       const info = valueKindOf(v, entry?.raw);
       const message = info.kind === 'date' ? msg.notStringDate(key, info.datePart ?? '') : msg.notString(key, info.kind);
