@@ -161,42 +161,45 @@ export function createTargetResolver(ctx: Omit<SuppressionContext, 'today' | 'fi
   return (comment) => targetLineOf(comment, full, (codeLines ??= linesWithCode(full)));
 }
 
-/** Trailing comment → its own line; otherwise the next line that holds code (scanner.md §7.2). */
+/**
+ * Trailing comment → its own line; otherwise the next line that holds code (scanner.md §7.2). A JSX
+ * comment (a block comment wrapped in braces) alone on its line counts as a comment on its own line.
+ */
 function targetLineOf(comment: SourceComment, ctx: SuppressionContext, codeLines: Uint8Array): number | null {
   const startLine = ctx.lines.positionAt(comment.start).line;
-  const lineStart = ctx.lines.lineStart(startLine);
-  if (ctx.codeText.slice(lineStart, comment.start).trim().length > 0 && codeBefore(ctx, lineStart, comment.start)) return startLine;
   const endLine = ctx.lines.positionAt(comment.end).line;
-  for (let line = endLine; line < codeLines.length; line++) {
-    if (line === endLine) {
-      // Code after the comment on the line where it ends, e.g. `/* pi-scan-allow … */ eval(x)`.
-      if (codeAfter(ctx, comment.end, endLine)) return line;
-      continue;
-    }
-    if (codeLines[line]) return line;
+  const before = codeIn(ctx, ctx.lines.lineStart(startLine), comment.start).trim();
+  const lineEnd = endLine + 1 < ctx.lines.lineCount ? ctx.lines.lineStart(endLine + 1) : ctx.codeText.length;
+  const after = codeIn(ctx, comment.end, lineEnd).trim();
+  const jsxWrapped = before === '{' && after === '}';
+  if (before.length > 0 && !jsxWrapped) return startLine;
+  // Code after the comment on the line where it ends, e.g. a block suppression followed by `eval(x)`.
+  if (after.length > 0 && !jsxWrapped) return endLine;
+  for (let line = endLine + 1; line < codeLines.length; line++) {
+    if (codeLines[line] && !isJsxCommentLine(ctx, line)) return line;
   }
   return null;
 }
 
-function codeBefore(ctx: SuppressionContext, from: number, to: number): boolean {
-  return hasCodeIn(ctx, from, to);
-}
-
-function codeAfter(ctx: SuppressionContext, from: number, line: number): boolean {
+/** A line holding only a brace-wrapped block comment (a JSX comment), so stacked JSX suppressions work. */
+function isJsxCommentLine(ctx: SuppressionContext, line: number): boolean {
+  const from = ctx.lines.lineStart(line);
   const to = line + 1 < ctx.lines.lineCount ? ctx.lines.lineStart(line + 1) : ctx.codeText.length;
-  return hasCodeIn(ctx, from, to);
+  return codeIn(ctx, from, to).replace(/\s+/g, '') === '{}' && ctx.codeText.slice(from, to).includes('/*');
 }
 
-/** Non-space text in [from, to) outside comments. */
-function hasCodeIn(ctx: SuppressionContext, from: number, to: number): boolean {
+/** The text in [from, to) outside comments. */
+function codeIn(ctx: SuppressionContext, from: number, to: number): string {
+  let out = '';
   let i = from;
   for (const c of ctx.comments) {
     if (c.end <= i) continue;
     if (c.start >= to) break;
-    if (ctx.codeText.slice(i, c.start).trim().length > 0) return true;
+    out += ctx.codeText.slice(i, c.start);
     i = c.end;
   }
-  return i < to && ctx.codeText.slice(i, to).trim().length > 0;
+  if (i < to) out += ctx.codeText.slice(i, to);
+  return out;
 }
 
 /** One flag per line: 1 when the line holds non-space text outside comments. */

@@ -146,3 +146,12 @@ describe('suppressions through the file pipeline', () => {
     assert.equal(off.activeHits.length, 2);
   });
 });
+
+describe('suppressions in JSX', () => {
+  it('a {/* pi-scan-allow */} line targets the next code line, and stacked JSX comments work', () => {
+    const src = 'const el = (\n  <div>\n    {/* pi-scan-allow SEC-EVAL-001 until 2026-12-31 -- fixture */}\n    {/* pi-scan-allow SEC-CONSOLE-001 -- fixture */}\n    <A onClick={eval(x)} log={console.warn(1)} />\n  </div>\n);\n';
+    const o = run(src, hitsAt(src, [['SEC-EVAL-001', 'eval'], ['SEC-CONSOLE-001', 'console.warn']]), TODAY, 'a.jsx');
+    assert.deepEqual(suppressedIds(o), ['SEC-EVAL-001', 'SEC-CONSOLE-001']);
+    assert.deepEqual(sup(o), []);
+  });
+});
