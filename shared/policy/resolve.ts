@@ -20,6 +20,7 @@ import {
 } from './effective';
 import { normalizeProfile, PROFILES, QUOTA_KEYS, type Mode, type Quota, type Tier } from './profiles';
 import { DEFAULT_REDACTION_PLACEHOLDER, DEFAULT_SECRET_EXACT, DEFAULT_SECRET_PREFIXES, DEFAULT_SECRET_SUFFIXES } from './secrets';
+import { RISK_DEFAULTS as RISK_MODEL_DEFAULTS, RISK_RANGES } from '../risk/config';
 
 export interface CliPolicyOptions {
   profile?: string;
@@ -63,25 +64,17 @@ export interface Resolution {
   files: ConfigFileState[];
 }
 
-const RISK_DEFAULTS = {
-  enabled: false,
-  enforce: true,
-  alpha: 0.01,
-  windowSize: 128,
-  ledgerLimit: 2048,
-  decisionTimeoutMs: 50,
-  failClosed: true,
-};
-const ROLLBACK_DEFAULTS = { maxFalsePositiveRate: 0.05, maxErrorRate: 0.1, windowSize: 100, maxLatencyMs: 200 };
+// The risk model's defaults and ranges live with the risk controller; the policy layer only reads them.
+const { rollbackTrigger: ROLLBACK_DEFAULTS, ...RISK_DEFAULTS } = RISK_MODEL_DEFAULTS;
 
 /** Env variables of the risk layer (policy.md §6.1). */
 const RISK_ENV: readonly { name: string; field: keyof typeof RISK_DEFAULTS; kind: 'bool' | 'number' | 'integer'; min?: number; max?: number }[] = [
   { name: 'PI_EXTENSION_RISK_ENABLED', field: 'enabled', kind: 'bool' },
   { name: 'PI_EXTENSION_RISK_ENFORCE', field: 'enforce', kind: 'bool' },
-  { name: 'PI_EXTENSION_RISK_ALPHA', field: 'alpha', kind: 'number', min: 1e-6, max: 0.5 },
-  { name: 'PI_EXTENSION_RISK_WINDOW', field: 'windowSize', kind: 'integer', min: 8, max: 4096 },
-  { name: 'PI_EXTENSION_RISK_LEDGER_LIMIT', field: 'ledgerLimit', kind: 'integer', min: 32, max: 20000 },
-  { name: 'PI_EXTENSION_RISK_DECISION_TIMEOUT_MS', field: 'decisionTimeoutMs', kind: 'integer', min: 1, max: 2000 },
+  { name: 'PI_EXTENSION_RISK_ALPHA', field: 'alpha', kind: 'number', ...RISK_RANGES.alpha },
+  { name: 'PI_EXTENSION_RISK_WINDOW', field: 'windowSize', kind: 'integer', ...RISK_RANGES.windowSize },
+  { name: 'PI_EXTENSION_RISK_LEDGER_LIMIT', field: 'ledgerLimit', kind: 'integer', ...RISK_RANGES.ledgerLimit },
+  { name: 'PI_EXTENSION_RISK_DECISION_TIMEOUT_MS', field: 'decisionTimeoutMs', kind: 'integer', ...RISK_RANGES.decisionTimeoutMs },
   { name: 'PI_EXTENSION_RISK_FAIL_CLOSED', field: 'failClosed', kind: 'bool' },
 ];
 
