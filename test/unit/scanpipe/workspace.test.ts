@@ -182,3 +182,20 @@ describe('workspace scan and outputs (scanner.md §11)', () => {
     assert.equal(validate({ version: '2.1.0', runs: [{ tool: {} }] }), false);
   });
 });
+
+describe('async workspace scan (server): progress and cancellation', () => {
+  it('reports progress per file and stops between files when cancelled', async () => {
+    const { scanUnitsAsync } = await import('../../../shared/scanner/workspaceScan');
+    const units = discoverUnits({ base: root });
+    const seen: string[] = [];
+    const full = await scanUnitsAsync(units, { base: root, today: '2026-06-01', onProgress: (_d, _t, file) => seen.push(file) }, 0);
+    assert.equal(full.cancelled, false);
+    assert.equal(seen.length, full.fileCount);
+    assert.ok(seen.includes('.pi/extensions/git-helper/index.ts'));
+    let calls = 0;
+    const partial = await scanUnitsAsync(units, { base: root, today: '2026-06-01', isCancelled: () => ++calls > 2 }, 0);
+    assert.equal(partial.cancelled, true);
+    assert.ok(partial.fileCount < full.fileCount, `${partial.fileCount} < ${full.fileCount}`);
+    assert.deepEqual(scanUnits(units, { base: root, today: '2026-06-01' }).findings.map((f) => f.fingerprint), full.findings.map((f) => f.fingerprint));
+  });
+});
