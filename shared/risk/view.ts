@@ -13,9 +13,9 @@ export interface CalibrationViewOptions {
   reportPath?: string;
 }
 
-const W = 640;
+const W = 720;
 const H = 280;
-const PAD = { l: 52, r: 150, t: 16, b: 44 };
+const PAD = { l: 52, r: 190, t: 16, b: 44 };
 const COLORS = ['#3b82f6', '#a855f7', '#14b8a6', '#f97316', '#84cc16', '#ec4899'];
 
 const fmtPct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -54,8 +54,9 @@ export function rateChart(report: CalibrationReport): string {
         parts.push(`<circle class="pt" cx="${num(x(g.alpha))}" cy="${num(y(g.metrics[metric]))}" r="3" fill="${color}"><title>#${i} alpha ${g.alpha}, window ${w}: ${metric} ${fmtPct(g.metrics[metric])}</title></circle>`);
       }
     }
-    parts.push(`<text class="legend-t" x="${W - PAD.r + 4}" y="${PAD.t + 40 + wi * 16}" fill="${color}">window ${w}: — fpr · - - fnr</text>`);
+    parts.push(`<text class="legend-t" x="${W - PAD.r + 4}" y="${PAD.t + 40 + wi * 16}" fill="${color}">window ${w}</text>`);
   });
+  parts.push(`<text class="tick" x="${W - PAD.r + 4}" y="${PAD.t + 12}">solid: fpr_ext</text><text class="tick" x="${W - PAD.r + 4}" y="${PAD.t + 26}">dashed: fnr_ext</text>`);
   const cur = report.grid[report.current.grid_index];
   if (cur) parts.push(marker(x(cur.alpha), y(cur.metrics.fpr_ext), 'current', `current: alpha ${cur.alpha}, window ${cur.window_size}`));
   const ri = report.recommendation.grid_index;

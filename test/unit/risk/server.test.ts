@@ -92,7 +92,8 @@ describe('calibration view HTML', () => {
     assert.match(html, /SLO-11 fnr ≤ 5%/);
     assert.match(html, /SLO-06 p99 ≤ 5 ms/);
     assert.match(html, /class="mark-current"/);
-    assert.match(html, /window 32: — fpr/);
+    assert.match(html, />window 32</);
+    assert.match(html, /dashed: fnr_ext/);
     assert.match(html, /data-action="apply"[^>]*>Apply to \.pi\/settings\.json \(shadow mode\)</);
     const noLat = await calibrateHandler(deps, { traces: ['traces/benign.jsonl'], noLatency: true });
     assert.match(renderCalibrationHtml(noLat.report, { nonce: 'n', cspSource: 'x' }), /Latency not measured/);
