@@ -84,6 +84,8 @@ export interface ScanUnitsOptions {
   fs?: ScanFs;
   /** Current text of open documents (absolute path → text), preferred over the disk. */
   readOverride?: (abs: string) => string | undefined;
+  /** An already computed scan of a file (the editor's cached scan of an open document), used as is. */
+  precomputed?: (abs: string) => FileScanResult | undefined;
   isCancelled?: () => boolean;
   onProgress?: (done: number, total: number, file: string) => void;
 }
@@ -143,8 +145,10 @@ function* scanSteps(units: readonly ExtensionUnit[], options: ScanUnitsOptions):
         suppressions: options.suppressions,
         maxFileBytes,
       };
-      const override = options.readOverride?.(file.abs);
-      if (override !== undefined) files.push(scanFileText(override, fileOptions));
+      const ready = options.precomputed?.(file.abs);
+      const override = ready ? undefined : options.readOverride?.(file.abs);
+      if (ready) files.push(ready);
+      else if (override !== undefined) files.push(scanFileText(override, fileOptions));
       else {
         const read = readSourceFile(file.abs, file.rel, maxFileBytes, fs);
         files.push(read.ok ? scanFileText(read.text, fileOptions) : scanFailure(file.rel, read.cause, unit.extensionId));

@@ -7,7 +7,8 @@ import { renderHuman, renderSummaryMarkdown, statusTextOf, summaryEntry } from '
 import { scanUnitsAsync, type ScanReport } from '../../../shared/scanner/workspaceScan';
 import { parseSettings, SETTINGS_SECTION, type PiSecuritySettings } from '../../../shared/settings/schema';
 import { fsPathToUri, locate, uriToFsPath } from '../documentContext';
-import { clearUnitCache, owningUnit, unitsFor } from '../providers/scanner';
+import { clearUnitCache, owningUnit, scanOf, scannerProvider, unitsFor } from '../providers/scanner';
+import type { FileScanResult } from '../../../shared/scanner/fileScan';
 import { isShown, toDiagnostic } from '../providers/scannerLsp';
 import { policyOracleFor } from '../providers/scannerPolicy';
 import type { ServerHandle } from '../startServer';
@@ -41,7 +42,16 @@ export function registerScannerRequests(connection: Connection, server: ServerHa
     const unit = owningUnit(location.fsPath, location.workspaceFolder, settings, server.services.clock.nowMs());
     if (!unit) return none;
     const texts = openTexts();
+    // Open documents of the unit reuse the provider's cached scan of their current version.
+    const cached = new Map<string, FileScanResult>();
+    for (const doc of server.documents.all()) {
+      const p = uriToFsPath(doc.uri);
+      if (!p || !texts.has(p) || !(p === unit.root || p.startsWith(unit.root + '/'))) continue;
+      const ctx = await server.contextFor(doc.uri);
+      if (ctx && scannerProvider.handles(ctx.fsPath, ctx.relativePath, ctx.settings)) cached.set(p, scanOf(ctx));
+    }
     const report = await scanUnitsAsync([unit], {
+      precomputed: (abs) => cached.get(abs),
       base: location.workspaceFolder,
       today: server.services.clock.today(),
       policy: policyOracleFor(location.workspaceFolder, settings, server.services.env),
