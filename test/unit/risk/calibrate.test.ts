@@ -196,3 +196,29 @@ describe('metrics-only decision pass', () => {
     assert.ok(Math.abs(light.controller.ledger.meanEntryBytes - mean) < 1e-9);
   });
 });
+
+describe('--policy effective (§5.2)', () => {
+  it('a policy deny excludes the call (policy_denied); a prompt follows --prompt-answer; a line policy_reason overrides', async () => {
+    const H = 'a'.repeat(64);
+    const text = [
+      '{"type":"header","schema":"pi.ext.hostcall_trace.v1","label":"benign","extension_id":"e"}',
+      ...Array.from({ length: 6 }, (_, i) => JSON.stringify({ ts_ms: 1000 + i, call_id: `x${i}`, capability: 'exec', method: 'exec', params_hash: H, arg_signals: { delta: 0, flags: [] } })),
+      ...Array.from({ length: 4 }, (_, i) => JSON.stringify({ ts_ms: 2000 + i, call_id: `u${i}`, capability: 'ui', method: 'ui', params_hash: H, arg_signals: { delta: 0, flags: [] } })),
+      JSON.stringify({ ts_ms: 3000, call_id: 'o1', capability: 'exec', method: 'exec', params_hash: H, arg_signals: { delta: 0, flags: [] }, policy_reason: 'extension_allow' }),
+      JSON.stringify({ ts_ms: 3001, call_id: 'r1', capability: 'read', method: 'fs', params_hash: H, arg_signals: { delta: 0, flags: [] } }),
+    ].join('\n');
+    const policy = (cap: string) =>
+      cap === 'exec' ? { decision: 'deny' as const, reason: 'deny_caps', profile: 'standard' as const }
+        : cap === 'ui' ? { decision: 'prompt' as const, reason: 'prompt_required', profile: 'standard' as const }
+          : { decision: 'allow' as const, reason: 'default_caps', profile: 'standard' as const };
+    const run = (promptAnswer: 'allow' | 'deny') =>
+      runCalibration({ traces: [{ path: 't.jsonl', text }], baseConfig: { enabled: true }, nowMs: 0, toolVersion: 't', noLatency: true, alphaGrid: [0.01], policyMode: 'effective', policy, promptAnswer });
+    const denyPrompts = await run('deny');
+    assert.equal(denyPrompts.inputs.traces[0].policy_denied, 6 + 4);
+    assert.equal(denyPrompts.grid[0].metrics.benign_calls, 2, 'the override line and the read');
+    const allowPrompts = await run('allow');
+    assert.equal(allowPrompts.inputs.traces[0].policy_denied, 6);
+    assert.equal(allowPrompts.grid[0].metrics.benign_calls, 6);
+    await assert.rejects(runCalibration({ traces: [{ path: 't.jsonl', text }], baseConfig: {}, nowMs: 0, toolVersion: 't', noLatency: true, policyMode: 'effective' }), /effective policy/);
+  });
+});
