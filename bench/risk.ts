@@ -40,20 +40,29 @@ for (const t of traces) {
   }
 }
 
-function decisionBench(): { p50_us: number; p99_us: number; max_us: number; samples: number } {
+function decisionBench(): { p50_us: number; p99_us: number; max_us: number; samples: number; by_kind: Record<string, { samples: number; p50_us: number; p99_us: number }> } {
   const c = new RiskController({ enabled: true, enforce: false }, { enforced: false });
   for (let i = 0; i < 5000; i++) c.recordOutcome(c.decide(calls[i % calls.length]), null); // warm-up
   const n = 50_000;
   const times = new Float64Array(n);
+  const kinds: Record<string, number[]> = {};
   for (let i = 0; i < n; i++) {
     const call = calls[i % calls.length];
     const t0 = performance.now();
     const d = c.decide(call);
     times[i] = performance.now() - t0;
     c.recordOutcome(d, null);
+    // Exec commands are parsed and classified by the policy layer's exec mediation parser.
+    const kind = call.method + (call.params?.command !== undefined ? ' (shell)' : call.params?.cmd !== undefined ? ' (argv)' : '');
+    (kinds[kind] ??= []).push(times[i]);
   }
   times.sort();
-  return { p50_us: us(pct(times, 0.5)), p99_us: us(pct(times, 0.99)), max_us: us(times[n - 1]), samples: n };
+  const by_kind: Record<string, { samples: number; p50_us: number; p99_us: number }> = {};
+  for (const [k, v] of Object.entries(kinds).sort()) {
+    const sorted = Float64Array.from(v).sort();
+    by_kind[k] = { samples: v.length, p50_us: us(pct(sorted, 0.5)), p99_us: us(pct(sorted, 0.99)) };
+  }
+  return { p50_us: us(pct(times, 0.5)), p99_us: us(pct(times, 0.99)), max_us: us(times[n - 1]), samples: n, by_kind };
 }
 
 function appendBench(): { p50_us: number; p99_us: number; max_us: number; samples: number } {
