@@ -13,6 +13,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { pathToFileURL } from 'node:url';
 import type { Clock } from '../../shared/common/clock';
 import type { EnvMap } from '../../shared/common/env';
 import { errorMessage } from '../../shared/common/json';
@@ -53,6 +54,7 @@ export function startServer(connection: Connection, options: ServerOptions): Ser
     extensionPath: options.extensionPath,
     log: (message) => connection.console.log(message),
     workspaceFolders: () => folders,
+    settingsForFolder: (folder) => settings.get(pathToFileURL(folder).href),
     refreshDiagnostics: () => {
       if (canRefreshDiagnostics) void connection.languages.diagnostics.refresh().catch(() => undefined);
       if (canRefreshCodeLens) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);

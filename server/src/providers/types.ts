@@ -27,6 +27,8 @@ export interface ServerServices {
   log(message: string): void;
   /** Workspace folders as file-system paths. */
   workspaceFolders(): readonly string[];
+  /** The `piSecurity` settings of a workspace folder (cached per resource, dropped on change). */
+  settingsForFolder(folder: string): Promise<PiSecuritySettings>;
   /** Asks the client to pull diagnostics again (config change, midnight roll-over). */
   refreshDiagnostics(): void;
 }

@@ -5,7 +5,7 @@
  */
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import type { CancellationToken, Connection, WorkDoneProgressReporter } from 'vscode-languageserver';
 import { ResponseError, LSPErrorCodes, ErrorCodes } from 'vscode-languageserver';
 import type { Clock } from '../../../shared/common/clock';
@@ -36,7 +36,7 @@ import {
   type UpdateBaselineParams,
   type UpdateBaselineResult,
 } from '../../../shared/protocol/dashboards';
-import { DEFAULT_DASHBOARD_PATHS, parseSettings, SETTINGS_SECTION, type DashboardPaths, type PiSecuritySettings } from '../../../shared/settings/schema';
+import { DEFAULT_DASHBOARD_PATHS, type DashboardPaths, type PiSecuritySettings } from '../../../shared/settings/schema';
 import type { ServerServices } from '../providers/types';
 import { editorCliOptions } from '../../../shared/policy/editorInput';
 import { TOOL_VERSION } from '../cli/version';
@@ -212,14 +212,7 @@ export function registerDashboardRequests(connection: Connection, server: { serv
     clock: services.clock,
     env: services.env,
     workspaceFolders: () => services.workspaceFolders(),
-    settingsFor: async (folder) => {
-      try {
-        const raw: unknown = await connection.workspace.getConfiguration({ scopeUri: pathToFileURL(folder).toString(), section: SETTINGS_SECTION });
-        return parseSettings(raw);
-      } catch {
-        return parseSettings({});
-      }
-    },
+    settingsFor: (folder) => services.settingsForFolder(folder),
     log: (m) => services.log(m),
   };
   connection.onRequest(GenerateDashboardsRequest, (params, token) => {

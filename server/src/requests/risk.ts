@@ -29,7 +29,7 @@ import { verifyLedgerText } from '../../../shared/risk/ledger';
 import { computeSettingsEdit, SettingsEditError } from '../../../shared/risk/settingsEdit';
 import { formatCalibrationMarkdown } from '../../../shared/risk/summary';
 import { loadRiskWorkspace, readTraceFiles, TraceFileError } from '../../../shared/risk/workspace';
-import { DEFAULT_DASHBOARD_PATHS, parseSettings, SETTINGS_SECTION, type PiSecuritySettings } from '../../../shared/settings/schema';
+import { DEFAULT_DASHBOARD_PATHS, type PiSecuritySettings } from '../../../shared/settings/schema';
 import { TOOL_VERSION } from '../cli/version';
 import type { ServerServices } from '../providers/types';
 
@@ -160,14 +160,7 @@ export function registerRiskRequests(connection: Connection, server: { services:
     clock: services.clock,
     env: services.env,
     workspaceFolders: () => services.workspaceFolders(),
-    settingsFor: async (folder) => {
-      try {
-        const raw: unknown = await connection.workspace.getConfiguration({ scopeUri: pathToFileURL(folder).toString(), section: SETTINGS_SECTION });
-        return parseSettings(raw);
-      } catch {
-        return parseSettings({});
-      }
-    },
+    settingsFor: (folder) => services.settingsForFolder(folder),
     log: (m) => services.log(m),
   };
   connection.onRequest(CalibrateRequest, (params, token) => {

@@ -22,7 +22,7 @@ import {
   type WriteWaiverAuditParams,
   type WriteWaiverAuditResult,
 } from '../../../shared/protocol/waivers';
-import { parseSettings, SETTINGS_SECTION, type PiSecuritySettings } from '../../../shared/settings/schema';
+import { type PiSecuritySettings } from '../../../shared/settings/schema';
 import { buildWaiverAudit, gateVerdict } from '../../../shared/waivers/audit';
 import { addWaiverSnippet, appendWaiverEdit, lensTitle } from '../../../shared/waivers/editor';
 import { PLAYBOOK_GATES } from '../../../shared/waivers/model';
@@ -174,14 +174,7 @@ export function registerWaiverRequests(connection: Connection, server: { service
   const deps: WaiverRequestDeps = {
     clock: services.clock,
     workspaceFolders: () => services.workspaceFolders(),
-    settingsFor: async (folder) => {
-      try {
-        const raw: unknown = await connection.workspace.getConfiguration({ scopeUri: pathToFileURL(folder).toString(), section: SETTINGS_SECTION });
-        return parseSettings(raw);
-      } catch {
-        return parseSettings({});
-      }
-    },
+    settingsFor: (folder) => services.settingsForFolder(folder),
     openText: (uri) => {
       const direct = server.documents.get(uri);
       if (direct) return direct.getText();
