@@ -78,7 +78,7 @@ export function scanFileText(text: string, options: FileScanOptions): FileScanRe
   if (options.suppressions !== false && parsed.comments.length > 0) {
     const outcome = applySuppressions(scan.hits, {
       comments: parsed.comments,
-      codeText: parsed.strippedText,
+      codeText: text, // the original text: a line holding only a decorator or type syntax still holds code
       lines,
       firstStatementStart: parsed.program.body.length > 0 ? parsed.program.body[0].start : null,
       today: options.today,

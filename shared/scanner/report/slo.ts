@@ -24,7 +24,7 @@ export interface Expectation {
 export function expectationsOf(file: FileScanResult): Expectation[] {
   const parsed = file.parsed;
   if (!parsed) return [];
-  const resolve = createTargetResolver({ comments: parsed.comments, codeText: parsed.strippedText, lines: file.lines });
+  const resolve = createTargetResolver({ comments: parsed.comments, codeText: file.text, lines: file.lines });
   const out: Expectation[] = [];
   for (const comment of parsed.comments) {
     const m = EXPECT.exec(comment.text);

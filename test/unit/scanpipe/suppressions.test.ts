@@ -155,3 +155,11 @@ describe('suppressions in JSX', () => {
     assert.deepEqual(sup(o), []);
   });
 });
+
+describe('target lines in TypeScript', () => {
+  it('a line holding only a decorator is code: the suppression above it applies to the decorator line', () => {
+    const text = '// pi-scan-allow SEC-EVAL-001 until 2026-12-31 -- reviewed template\n@dec(eval(x))\nclass A {}\n';
+    const result = scanFileText(text, { relativePath: 'a.ts', extensionId: 'e', today: '2026-11-24' });
+    assert.deepEqual(result.findings.map((f) => [f.ruleId, f.line, f.suppression?.reason ?? null]), [['SEC-EVAL-001', 2, 'reviewed template']]);
+  });
+});
