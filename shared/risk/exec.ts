@@ -64,4 +64,24 @@ export const policyExecAnalyzer: ExecAnalyzer = (input) => {
   return { commands, classes };
 };
 
-export const defaultExecAnalyzer: ExecAnalyzer = policyExecAnalyzer;
+/**
+ * Memoises an analyzer (a pure function of its input): hostcall streams repeat the same commands, and
+ * the shell parser dominates the decision-latency tail. Bounded, oldest entry evicted first. Results
+ * are frozen because they are shared between calls.
+ */
+export function memoizeExecAnalyzer(analyzer: ExecAnalyzer, capacity = 512): ExecAnalyzer {
+  const cache = new Map<string, ExecAnalysis>();
+  return (input) => {
+    const key = input.mode === 'shell' ? `s\u0000${input.command}` : `a\u0000${input.argv.join('\u0000')}`;
+    const hit = cache.get(key);
+    if (hit) return hit;
+    const result = analyzer(input);
+    Object.freeze(result.classes);
+    Object.freeze(result.commands);
+    if (cache.size >= capacity) cache.delete(cache.keys().next().value as string);
+    cache.set(key, result);
+    return result;
+  };
+}
+
+export const defaultExecAnalyzer: ExecAnalyzer = memoizeExecAnalyzer(policyExecAnalyzer);
