@@ -2,9 +2,8 @@
  * "Generate Dashboards" and "Update Baseline" (dashboards.md §1, §2.4, §5). The client only asks the
  * server and shows the result; everything is computed in the core.
  */
-import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
-import { WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import {
   GenerateDashboardsRequest,
   ReadDashboardsRequest,
@@ -14,6 +13,7 @@ import {
 } from '../../../shared/protocol/dashboards';
 import type { ClientContext } from '../context';
 import { DASHBOARD_MARKDOWN_URI, DashboardMarkdownProvider, DashboardView } from '../views/dashboardView';
+import { withServerProgress } from '../serverProgress';
 
 export const GENERATE_COMMAND = 'piSecurity.generateDashboards';
 export const UPDATE_BASELINE_COMMAND = 'piSecurity.updateBaseline';
@@ -61,23 +61,8 @@ export function registerDashboardCommands(ctx: ClientContext): readonly string[]
     const folder = await pickFolder(ctx);
     if (!folder) return undefined;
     try {
-      const result = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: 'Pi Security: generating dashboards', cancellable: true },
-        async (progress, token) => {
-          const workDoneToken = randomUUID();
-          let last = 0;
-          const sub = client.onProgress(WorkDoneProgress.type, workDoneToken, (value) => {
-            if (value.kind === 'end') return;
-            const pct = value.percentage ?? last;
-            progress.report({ message: value.message, increment: Math.max(0, pct - last) });
-            last = pct;
-          });
-          try {
-            return await client.sendRequest(GenerateDashboardsRequest, { folderUri: folder.uri.toString(), workDoneToken }, token);
-          } finally {
-            sub.dispose();
-          }
-        },
+      const result = await withServerProgress(client, 'Pi Security: generating dashboards', (workDoneToken, token) =>
+        client.sendRequest(GenerateDashboardsRequest, { folderUri: folder.uri.toString(), workDoneToken }, token),
       );
       for (const n of result.notices) ctx.output.warn(n);
       for (const w of result.written) ctx.output.info(`Wrote ${w.path}`);

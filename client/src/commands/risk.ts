@@ -2,9 +2,8 @@
  * "Run Risk Controller Calibration…" and "Verify Risk Ledger…" (risk.md §3.6, §5, §5.8). The client
  * picks files, shows progress and the report view; the server computes everything.
  */
-import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
-import { WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import {
   CalibrateRequest,
   RiskSettingsEditRequest,
@@ -15,6 +14,7 @@ import {
 } from '../../../shared/protocol/risk';
 import type { ClientContext } from '../context';
 import { CALIBRATION_MARKDOWN_URI, CalibrationMarkdownProvider, CalibrationView } from '../views/calibrationView';
+import { withServerProgress } from '../serverProgress';
 
 export const RUN_CALIBRATION_COMMAND = 'piSecurity.runCalibration';
 export const VERIFY_LEDGER_COMMAND = 'piSecurity.verifyLedger';
@@ -108,27 +108,12 @@ export function registerRiskCommands(ctx: ClientContext): readonly string[] {
     const traces = opts.traces ?? (await pickTraces(folder));
     if (!traces || traces.length === 0) return undefined;
     try {
-      const result = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: 'Pi Security: risk controller calibration', cancellable: true },
-        async (progress, token) => {
-          const workDoneToken = randomUUID();
-          let last = 0;
-          const sub = client.onProgress(WorkDoneProgress.type, workDoneToken, (value) => {
-            if (value.kind === 'end') return;
-            const pct = value.percentage ?? last;
-            progress.report({ message: value.message, increment: Math.max(0, pct - last) });
-            last = pct;
-          });
-          try {
-            return await client.sendRequest(
-              CalibrateRequest,
-              { folderUri: folder.uri.toString(), traces, workDoneToken, noLatency: opts.noLatency, latencyRuns: opts.latencyRuns, alphaGrid: opts.alphaGrid },
-              token,
-            );
-          } finally {
-            sub.dispose();
-          }
-        },
+      const result = await withServerProgress(client, 'Pi Security: risk controller calibration', (workDoneToken, token) =>
+        client.sendRequest(
+          CalibrateRequest,
+          { folderUri: folder.uri.toString(), traces, workDoneToken, noLatency: opts.noLatency, latencyRuns: opts.latencyRuns, alphaGrid: opts.alphaGrid },
+          token,
+        ),
       );
       ctx.output.info(`Calibration report written to ${result.reportPath}`);
       for (const n of result.notices) ctx.output.warn(n);
