@@ -19,6 +19,8 @@ import type { EnvMap } from '../../shared/common/env';
 import { errorMessage } from '../../shared/common/json';
 import { locate, uriToFsPath } from './documentContext';
 import { PROVIDERS } from './providers';
+import { forgetScannedDocument } from './providers/scanner';
+import { forgetWaiverDocument } from './providers/waivers';
 import type { DocumentContext, DocumentProvider, ServerServices } from './providers/types';
 import { registerRequests } from './requests';
 import { SettingsCache } from './settingsCache';
@@ -180,7 +182,11 @@ export function startServer(connection: Connection, options: ServerOptions): Ser
     return target?.provider.completion?.(target.ctx, params.position) ?? [];
   });
 
-  documents.onDidClose((event) => settings.forget(event.document.uri));
+  documents.onDidClose((event) => {
+    settings.forget(event.document.uri);
+    forgetScannedDocument(event.document.uri);
+    forgetWaiverDocument(event.document.uri);
+  });
 
   const handle: ServerHandle = {
     services,

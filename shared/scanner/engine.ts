@@ -32,7 +32,11 @@ export interface AnalysisResult {
 }
 
 export function scanDocument(input: ScanDocumentInput): DocumentScan {
-  const parsed = parseSource(input.text, input.path);
+  return scanParsed(parseSource(input.text, input.path), input);
+}
+
+/** PARSE-001 and the rule analysis over a parse of `input.text`. */
+export function scanParsed(parsed: ParsedSource, input: ScanDocumentInput): DocumentScan {
   const hits: Hit[] = [];
   if (parsed.parseError) {
     hits.push(makeHit('PARSE-001', parsed.parseError.offset, parsed.parseError.offset, `Syntax error: ${parsed.parseError.message}; scanned in tolerant mode, results may be incomplete`));
@@ -47,15 +51,17 @@ export function scanDocument(input: ScanDocumentInput): DocumentScan {
     const reason = error instanceof RangeError ? 'nesting too deep to analyse' : `analysis failed (${error instanceof Error ? error.message : String(error)})`;
     hits.push(makeHit('SEC-SCAN-001', 0, 0, `Not scanned: ${reason}`));
   }
-  // acorn-loose can end a recovered node past the end of the text (e.g. `require(*/`); every range
-  // must stay inside the file.
-  const length = input.text.length;
+  return { hits: orderHits(hits, input.text.length), parsed, facts };
+}
+
+/** Clamps every range into the text and sorts by offset, then rule id (in place). */
+export function orderHits(hits: Hit[], length: number): Hit[] {
+  // acorn-loose can end a recovered node past the end of the text (e.g. `require(*/`).
   for (const hit of hits) {
     hit.start = Math.min(hit.start, length);
     hit.end = Math.min(Math.max(hit.end, hit.start), length);
   }
-  hits.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
-  return { hits, parsed, facts };
+  return hits.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
 }
 
 /** The rule analysis of one parsed document (scanner.md §3–§8, `shared/scanner/analysis`). */

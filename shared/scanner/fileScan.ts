@@ -5,9 +5,9 @@
  */
 import { LineIndex } from '../common/lineIndex';
 import { coalesce } from './coalesce';
-import { makeHit, scanDocument } from './engine';
+import { makeHit, scanDocument, type DocumentScan } from './engine';
 import { assignFingerprints } from './fingerprint';
-import type { ParsedSource } from './parse';
+import type { ParsedSource, SourceComment } from './parse';
 import type { PolicyOracle } from './policyOracle';
 import { ruleById } from './rules';
 import { applySuppressions } from './suppressions';
@@ -64,31 +64,80 @@ export function scanFailure(relativePath: string, cause: string, extensionId: st
 }
 
 export function scanFileText(text: string, options: FileScanOptions): FileScanResult {
+  const tooLarge = sizeRefusal(text, options);
+  if (tooLarge) return tooLarge;
+  const scan = scanDocument({ text, path: options.relativePath, policy: options.policy, extensionId: options.extensionId });
+  return completeFileScan(text, options, documentScanOutput(scan));
+}
+
+export function documentScanOutput(scan: DocumentScan): DocumentScanOutput {
+  const parsed = scan.parsed;
+  return {
+    hits: scan.hits,
+    facts: scan.facts,
+    comments: parsed.comments,
+    firstStatementStart: parsed.program.body.length > 0 ? parsed.program.body[0].start : null,
+    tolerant: parsed.mode === 'tolerant',
+    stripFailed: parsed.stripFailed,
+    parsed,
+  };
+}
+
+/** SEC-SCAN-001 for a file over the size limit, or undefined. */
+export function sizeRefusal(text: string, options: FileScanOptions): FileScanResult | undefined {
   const limit = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const size = text.length > limit / 3 ? Buffer.byteLength(text, 'utf8') : text.length;
-  if (size > limit) {
-    return scanFailure(options.relativePath, `file exceeds the size limit (${size} > ${limit} bytes)`, options.extensionId, text);
-  }
-  const scan = scanDocument({ text, path: options.relativePath, policy: options.policy, extensionId: options.extensionId });
-  const parsed = scan.parsed;
-  let active: Hit[] = scan.hits;
+  if (size <= limit) return undefined;
+  return scanFailure(options.relativePath, `file exceeds the size limit (${size} > ${limit} bytes)`, options.extensionId, text);
+}
+
+/** A document's rule hits and parse facts, before suppressions and reporting. */
+export interface DocumentScanOutput {
+  /** Ordered by offset, then rule id; ranges inside the text. */
+  hits: Hit[];
+  facts: DocumentFacts;
+  comments: readonly SourceComment[];
+  /** Offset of the first top-level statement (file-level suppressions must precede it). */
+  firstStatementStart: number | null;
+  tolerant: boolean;
+  stripFailed: boolean;
+  /** The full parse, when there was one (the incremental editor scan has none). */
+  parsed?: ParsedSource;
+}
+
+/** Suppressions (§7), coalescing, positions and fingerprints over a document scan. */
+export function completeFileScan(text: string, options: FileScanOptions, doc: DocumentScanOutput): FileScanResult {
+  let active: Hit[] = doc.hits;
   let suppressed: { hit: Hit; reason: string; until: string | null; line: number; fileLevel: boolean }[] = [];
   let supHits: Hit[] = [];
   const lines = new LineIndex(text);
-  if (options.suppressions !== false && parsed.comments.length > 0) {
-    const outcome = applySuppressions(scan.hits, {
-      comments: parsed.comments,
+  if (options.suppressions !== false && doc.comments.length > 0) {
+    const outcome = applySuppressions(doc.hits, {
+      comments: doc.comments,
       codeText: text, // the original text: a line holding only a decorator or type syntax still holds code
       lines,
-      firstStatementStart: parsed.program.body.length > 0 ? parsed.program.body[0].start : null,
+      firstStatementStart: doc.firstStatementStart,
       today: options.today,
     });
     active = outcome.hits.filter((h) => h.suppression === null).map((h) => h.hit);
     suppressed = outcome.hits.filter((h) => h.suppression !== null).map((h) => ({ hit: h.hit, ...h.suppression! }));
     supHits = outcome.supHits;
   }
-  const scanFailed = scan.hits.some((h) => h.ruleId === 'SEC-SCAN-001');
-  return finish({ relativePath: options.relativePath, extensionId: options.extensionId, text, lines, parsed, hits: active, suppressed, supHits, facts: scan.facts, scanFailed });
+  const scanFailed = doc.hits.some((h) => h.ruleId === 'SEC-SCAN-001');
+  return finish({
+    relativePath: options.relativePath,
+    extensionId: options.extensionId,
+    text,
+    lines,
+    parsed: doc.parsed,
+    hits: active,
+    suppressed,
+    supHits,
+    facts: doc.facts,
+    scanFailed,
+    tolerant: doc.tolerant,
+    stripFailed: doc.stripFailed,
+  });
 }
 
 interface FinishInput {
@@ -102,6 +151,8 @@ interface FinishInput {
   supHits: Hit[];
   facts: DocumentFacts;
   scanFailed: boolean;
+  tolerant?: boolean;
+  stripFailed?: boolean;
 }
 
 function finish(input: FinishInput): FileScanResult {
@@ -156,8 +207,8 @@ function finish(input: FinishInput): FileScanResult {
     expiredSuppressions: input.supHits.filter((h) => h.ruleId === 'SUP-002').length,
     findings,
     facts: input.facts,
-    tolerant: input.parsed?.mode === 'tolerant',
-    stripFailed: input.parsed?.stripFailed ?? false,
+    tolerant: input.tolerant ?? false,
+    stripFailed: input.stripFailed ?? false,
     scanFailed: input.scanFailed,
   };
 }

@@ -57,15 +57,32 @@ export function languageOf(path: string): SourceLanguage {
   return 'js';
 }
 
-type SourceKind = 'module' | 'script';
+export type SourceKind = 'module' | 'script';
 
-function attemptOrder(path: string): SourceKind[] {
+export function attemptOrder(path: string): SourceKind[] {
   if (/\.m[jt]s$/.test(path)) return ['module'];
   if (/\.c[jt]s$/.test(path)) return ['script', 'module'];
   return ['module', 'script'];
 }
 
 const JsxParser = acorn.Parser.extend(jsx());
+
+/**
+ * For a window of statements parsed apart: `export { x }` may name a declaration outside the window,
+ * so acorn's undefined-export error is skipped (the caller checks exports across statements).
+ */
+function deferUndefinedExports(Base: typeof acorn.Parser): typeof acorn.Parser {
+  const Recoverable = Base as unknown as new (...args: unknown[]) => { raiseRecoverable(pos: number, message: string): void };
+  class WindowParser extends Recoverable {
+    override raiseRecoverable(pos: number, message: string): void {
+      if (/^Export '.*' is not defined$/.test(message)) return;
+      super.raiseRecoverable(pos, message);
+    }
+  }
+  return WindowParser as unknown as typeof acorn.Parser;
+}
+const WindowParser = deferUndefinedExports(acorn.Parser);
+const WindowJsxParser = deferUndefinedExports(JsxParser);
 
 /** True when a program node is the tolerant parser's placeholder identifier (`✖`). */
 export function isLoosePlaceholder(node: acorn.Node): boolean {
@@ -119,6 +136,43 @@ export function parseSource(originalText: string, path: string): ParsedSource {
   return { ...base, program, comments, parseError: firstError ?? { message: 'unknown syntax error', offset: 0 }, mode: 'tolerant', extraExpressions };
 }
 
+/**
+ * One strict attempt in the given mode, no tolerant fallback: the incremental editor scan re-parses a
+ * window of top-level statements this way and falls back to a full parse when it fails. Exports of
+ * names declared outside the window are accepted here and checked by the caller.
+ */
+export function parseStrict(originalText: string, path: string, sourceType: SourceKind): ParsedSource | undefined {
+  const language = languageOf(path);
+  let text = originalText.charCodeAt(0) === 0xfeff ? ' ' + originalText.slice(1) : originalText;
+  let strip: StripResult | undefined;
+  if (language === 'ts' || language === 'tsx') {
+    try {
+      strip = stripTypeScript(text, language === 'tsx');
+      text = strip.text;
+    } catch {
+      return undefined;
+    }
+  }
+  const parser = language === 'jsx' || language === 'tsx' ? WindowJsxParser : WindowParser;
+  const comments: SourceComment[] = [];
+  try {
+    const program = parser.parse(text, acornOptions(sourceType, comments)) as acorn.Program;
+    const extraExpressions = strip ? parseDecorators(parser, strip, sourceType) : [];
+    return {
+      program,
+      strippedText: text,
+      comments,
+      stripProblems: strip?.problems ?? [],
+      stripFailed: false,
+      mode: sourceType,
+      typeOnlyImports: strip?.typeOnlyImports ?? [],
+      extraExpressions,
+    };
+  } catch {
+    return undefined;
+  }
+}
+
 function emptyProgram(length: number): acorn.Program {
   return {
     type: 'Program',
@@ -126,8 +180,6 @@ function emptyProgram(length: number): acorn.Program {
     sourceType: 'module',
     start: 0,
     end: length,
-    loc: { start: { line: 1, column: 0 }, end: { line: 1, column: 0 } } as acorn.SourceLocation,
-    range: [0, length],
   } as acorn.Program;
 }
 
@@ -154,8 +206,7 @@ function acornOptions(sourceType: SourceKind, comments: SourceComment[]): acorn.
     allowReturnOutsideFunction: true,
     allowAwaitOutsideFunction: true,
     allowImportExportEverywhere: true,
-    locations: true,
-    ranges: true,
+    // Positions come from offsets (LineIndex); acorn's per-node locations would only cost time.
     onComment: (block, text, start, end) => comments.push({ block, text, start, end }),
   };
 }

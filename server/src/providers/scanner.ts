@@ -4,7 +4,8 @@ import { performance } from 'node:perf_hooks';
 import { matchesAnyGlob } from '../../../shared/common/glob';
 import { LineIndex } from '../../../shared/common/lineIndex';
 import { discoverUnits, type ExtensionUnit } from '../../../shared/scanner/discovery';
-import { scanFileText, type FileScanResult } from '../../../shared/scanner/fileScan';
+import type { FileScanResult } from '../../../shared/scanner/fileScan';
+import { IncrementalFileScanner } from '../../../shared/scanner/incremental/documentScanner';
 import { isJsLikePath } from '../../../shared/scanner/parse';
 import type { PiSecuritySettings } from '../../../shared/settings/schema';
 import { codeActionsFor, hoverFor, isShown, toDiagnostic } from './scannerLsp';
@@ -52,7 +53,9 @@ export function policyFor(ctx: DocumentContext): PolicyOracle | undefined {
   return ctx.workspaceFolder ? policyOracleFor(ctx.workspaceFolder, ctx.settings, ctx.services.env) : undefined;
 }
 
+const MAX_OPEN_SCANS = 200;
 const scanCache = new Map<string, CachedScan>();
+const scanners = new Map<string, IncrementalFileScanner>();
 
 /** The scan of the document's current version (shared by diagnostics, hover and code actions). */
 export function scanOf(ctx: DocumentContext): FileScanResult {
@@ -62,7 +65,14 @@ export function scanOf(ctx: DocumentContext): FileScanResult {
   const policy = policyFor(ctx);
   const cached = scanCache.get(ctx.uri);
   if (cached && cached.document === ctx.document && cached.version === ctx.document.version && cached.key === key && cached.policy === policy) return cached.result;
-  const result = scanFileText(ctx.document.getText(), {
+  let scanner = scanners.get(ctx.uri);
+  if (!scanner) {
+    scanner = new IncrementalFileScanner();
+    scanners.set(ctx.uri, scanner);
+    if (scanners.size > MAX_OPEN_SCANS) scanners.delete(scanners.keys().next().value as string);
+  }
+  // Same findings as the CLI's full scan; only the statements an edit can affect are re-analysed.
+  const result = scanner.scan(ctx.document.getText(), {
     relativePath: ctx.relativePath,
     extensionId,
     today,
@@ -70,8 +80,14 @@ export function scanOf(ctx: DocumentContext): FileScanResult {
     maxFileBytes: ctx.settings['scan.maxFileBytes'],
   });
   scanCache.set(ctx.uri, { document: ctx.document, version: ctx.document.version, key, policy, result });
-  if (scanCache.size > 200) scanCache.delete(scanCache.keys().next().value as string);
+  if (scanCache.size > MAX_OPEN_SCANS) scanCache.delete(scanCache.keys().next().value as string);
   return result;
+}
+
+/** Drops what the scanner keeps for a closed document. */
+export function forgetScannedDocument(uri: string): void {
+  scanCache.delete(uri);
+  scanners.delete(uri);
 }
 
 export const scannerProvider: DocumentProvider = {

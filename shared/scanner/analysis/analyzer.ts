@@ -75,9 +75,15 @@ const SHELL_META = /[\s|&;<>()$`\\"'*?[\]#~=%{}!]/;
 
 type RefKind = 'eval' | 'function' | 'spawn' | 'bind' | 'dlopen' | 'rcache' | 'wasm' | 'pi';
 
+/** What the rules produced while visiting one top-level statement (incremental editor scan). */
+export interface UnitAnalysis {
+  hits: Hit[];
+  facts: AnalysisFacts;
+}
+
 export class Analyzer {
-  readonly hits: Hit[] = [];
-  readonly facts: AnalysisFacts = { capabilities: [], commands: [], envReads: [] };
+  hits: Hit[] = [];
+  facts: AnalysisFacts = { capabilities: [], commands: [], envReads: [] };
   readonly scopes: ScopeInfo;
   readonly resolver: Resolver;
   private linesCache: LineIndex | null = null;
@@ -98,7 +104,44 @@ export class Analyzer {
 
   run(): void {
     this.resolver.preparePi();
+    for (const node of this.scopes.nodes) this.visit(node);
+  }
+
+  /**
+   * Runs the rules only over the top-level statements in `reported` (the rest of the program is
+   * context for resolution), collecting each statement's hits and facts separately. Decorator
+   * expressions (no parent) belong to the statement `ownerOfExtra` names.
+   */
+  runUnits(program: Nd, reported: ReadonlySet<Nd>, ownerOfExtra: (node: Nd) => Nd | undefined): Map<Nd, UnitAnalysis> {
+    this.resolver.preparePi();
+    const out = new Map<Nd, UnitAnalysis>();
+    let current = false;
     for (const node of this.scopes.nodes) {
+      if (node === program) continue;
+      const parent = this.scopes.parentOf.get(node);
+      const unit = parent === program ? node : parent === undefined ? ownerOfExtra(node) : null;
+      if (unit !== null) {
+        current = unit !== undefined && reported.has(unit);
+        if (current) {
+          let result = out.get(unit!);
+          if (!result) {
+            result = { hits: [], facts: { capabilities: [], commands: [], envReads: [] } };
+            out.set(unit!, result);
+          }
+          this.hits = result.hits;
+          this.facts = result.facts;
+          // Duplicates across statements are dropped when the statements' results are merged.
+          this.hitKeys.clear();
+          this.capKeys.clear();
+        }
+      }
+      if (current) this.visit(node);
+    }
+    return out;
+  }
+
+  private visit(node: Nd): void {
+    {
       switch (node.type) {
         case 'ImportDeclaration':
           if (!this.isTypeOnly(node, node.specifiers.length)) {

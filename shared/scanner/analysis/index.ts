@@ -10,7 +10,8 @@ import { Analyzer, type AnalysisFacts } from './analyzer';
 import type { Nd } from './ast';
 import { commandPreview, policyHits, rawPreview } from './policy';
 
-export type { AnalysisFacts, CapabilityEvidence, CommandFact, EnvReadFact } from './analyzer';
+export type { AnalysisFacts, CapabilityEvidence, CommandFact, EnvReadFact, UnitAnalysis } from './analyzer';
+export { Analyzer } from './analyzer';
 export { CAPABILITY_ORDER, PI_MEMBER_CAPABILITY, PI_TOOL_CAPABILITY, sortCapabilities } from './piApi';
 export { commandPreview } from './policy';
 
@@ -37,10 +38,15 @@ export function analyzeProgram(parsed: ParsedSource, options: AnalyzeOptions = {
   const extras = (parsed.extraExpressions ?? []) as unknown as Nd[];
   const analyzer = new Analyzer(parsed.program as unknown as Nd, text, parsed.strippedText, typeOnly, extras);
   analyzer.run();
-  const hits = [...analyzer.hits];
-  if (options.policy) hits.push(...policyHits(analyzer.facts, options.policy, options.extensionId ?? null));
+  return finishAnalysis(analyzer.hits, analyzer.facts, options);
+}
+
+/** Adds the policy hits for the facts and orders the hits (shared by the full and incremental scans). */
+export function finishAnalysis(ruleHits: readonly Hit[], facts: AnalysisFacts, options: Pick<AnalyzeOptions, 'policy' | 'extensionId'>): AnalysisResult {
+  const hits = [...ruleHits];
+  if (options.policy) hits.push(...policyHits(facts, options.policy, options.extensionId ?? null));
   hits.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
-  return { hits, facts: documentFacts(analyzer.facts, options.policy), policyFacts: analyzer.facts };
+  return { hits, facts: documentFacts(facts, options.policy), policyFacts: facts };
 }
 
 function documentFacts(facts: AnalysisFacts, oracle: PolicyOracle | undefined): DocumentFacts {

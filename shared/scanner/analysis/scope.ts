@@ -57,6 +57,11 @@ export interface ScopeInfo {
   bindings: Binding[];
   /** Identifiers that are only written (`x = …`), not read. */
   writeOnly: NodeLookup<true>;
+  /** Bindings of the outermost scope (module or script level, hoisted `var`s included). */
+  rootVars: ReadonlyMap<string, Binding>;
+  /** Names referenced but declared nowhere in the analysed program: read, and written (`x = …`). */
+  unresolvedReads: ReadonlySet<string>;
+  unresolvedWrites: ReadonlySet<string>;
 }
 
 /** Per node type, the keys that can hold child nodes (acorn gives every node of a type the same fields). */
@@ -321,6 +326,8 @@ export function analyzeScopes(program: Nd, extraRoots: Nd[] = []): ScopeInfo {
     }
   }
 
+  const unresolvedReads = new Set<string>();
+  const unresolvedWrites = new Set<string>();
   for (let r = 0; r < refIds.length; r++) {
     const ref = { id: refIds[r], write: refWrites[r], read: refReads[r] };
     let s: Scope | null = refScopes[r];
@@ -334,7 +341,11 @@ export function analyzeScopes(program: Nd, extraRoots: Nd[] = []): ScopeInfo {
       s = s.parent;
     }
     (ref.id as Record<symbol, Binding | null>)[REF] = found;
-    if (!found) continue;
+    if (!found) {
+      if (ref.read) unresolvedReads.add(ref.id.name);
+      if (ref.write !== undefined) unresolvedWrites.add(ref.id.name);
+      continue;
+    }
     if (ref.read) found.reads.push(ref.id);
     if (ref.write !== undefined) found.writes.push(ref.write);
   }
@@ -346,6 +357,9 @@ export function analyzeScopes(program: Nd, extraRoots: Nd[] = []): ScopeInfo {
     declBinding: lookup<Binding>(DECL),
     bindings,
     writeOnly: { get: (n) => (hasFlag(n, F_WRITEONLY) ? true : undefined), has: (n) => hasFlag(n, F_WRITEONLY) },
+    rootVars: root.vars,
+    unresolvedReads,
+    unresolvedWrites,
   };
 }
 

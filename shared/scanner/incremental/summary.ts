@@ -1,0 +1,140 @@
+/**
+ * What one top-level statement declares and references at module level: the edges along which an
+ * edit can change another statement's findings (incremental editor scan), and the names the parser
+ * checks across statements (redeclarations, duplicate or undefined exports).
+ */
+import type { Nd } from '../analysis/ast';
+import { analyzeScopes } from '../analysis/scope';
+import type { SourceKind } from '../parse';
+
+export interface UnitSummary {
+  /** Names the statement binds at module level (hoisted `var`s included). */
+  decl: readonly string[];
+  /** Those whose binding may hold a function (calls to them carry `pi` into parameters). */
+  fnDecl: readonly string[];
+  /** Names used but not bound in the statement: module bindings of other statements, or globals. */
+  freeRefs: readonly string[];
+  /** Free names the statement assigns (`x = …`, `x++`, destructuring, for-in/of heads). */
+  freeWrites: readonly string[];
+  /** For the parser's redeclaration check: lexical names (let/const/class/import; functions in modules) and `var` names. */
+  lexical: readonly string[];
+  vars: readonly string[];
+  /** Exported names (duplicate-export check) and the local names `export { … }` refers to. */
+  exported: readonly string[];
+  exportedLocals: readonly string[];
+}
+
+export function summarizeUnit(stmt: Nd, extras: readonly Nd[], mode: SourceKind): UnitSummary {
+  const program: Nd = { type: 'Program', body: [stmt], sourceType: mode, start: stmt.start, end: stmt.end };
+  const scopes = analyzeScopes(program, [...extras]);
+  const decl: string[] = [];
+  const fnDecl: string[] = [];
+  const vars: string[] = [];
+  for (const [name, b] of scopes.rootVars) {
+    decl.push(name);
+    if (b.kind === 'function' || b.inits.some((i) => i.init !== null && /Function/.test(i.init.type))) fnDecl.push(name);
+    if (b.inits.some((i) => scopes.parentOf.get(i.owner)?.kind === 'var')) vars.push(name);
+  }
+  const lexical: string[] = [];
+  const exported: string[] = [];
+  const exportedLocals: string[] = [];
+  const declaration = stmt.type === 'ExportNamedDeclaration' || stmt.type === 'ExportDefaultDeclaration' ? stmt.declaration : stmt;
+  if (declaration) {
+    switch (declaration.type) {
+      case 'VariableDeclaration':
+        if (declaration.kind !== 'var') for (const d of declaration.declarations) lexical.push(...patternNames(d.id));
+        if (stmt !== declaration) for (const d of declaration.declarations) exported.push(...patternNames(d.id));
+        break;
+      case 'ClassDeclaration':
+      case 'FunctionDeclaration':
+        if (declaration.id) {
+          if (declaration.type === 'ClassDeclaration' || mode === 'module') lexical.push(declaration.id.name);
+          else vars.push(declaration.id.name);
+          if (stmt.type === 'ExportNamedDeclaration') exported.push(declaration.id.name);
+        }
+        break;
+      case 'ImportDeclaration':
+        for (const spec of declaration.specifiers) lexical.push(spec.local.name);
+        break;
+      default:
+        break;
+    }
+  }
+  if (stmt.type === 'ExportDefaultDeclaration') exported.push('default');
+  if (stmt.type === 'ExportNamedDeclaration') {
+    for (const spec of stmt.specifiers) {
+      exported.push(moduleExportName(spec.exported));
+      if (!stmt.source) exportedLocals.push(moduleExportName(spec.local));
+    }
+  }
+  if (stmt.type === 'ExportAllDeclaration' && stmt.exported) exported.push(moduleExportName(stmt.exported));
+  return {
+    decl,
+    fnDecl,
+    freeRefs: [...new Set([...scopes.unresolvedReads, ...scopes.unresolvedWrites])],
+    freeWrites: [...scopes.unresolvedWrites],
+    lexical,
+    vars,
+    exported,
+    exportedLocals,
+  };
+}
+
+function moduleExportName(node: Nd): string {
+  return node.type === 'Identifier' ? node.name : String(node.value);
+}
+
+function patternNames(pattern: Nd | null): string[] {
+  const out: string[] = [];
+  const stack: Array<Nd | null> = [pattern];
+  while (stack.length > 0) {
+    const p = stack.pop();
+    if (!p) continue;
+    if (p.type === 'Identifier') out.push(p.name);
+    else if (p.type === 'ObjectPattern') for (const prop of p.properties) stack.push(prop.type === 'RestElement' ? prop.argument : prop.value);
+    else if (p.type === 'ArrayPattern') for (const el of p.elements) stack.push(el);
+    else if (p.type === 'RestElement') stack.push(p.argument);
+    else if (p.type === 'AssignmentPattern') stack.push(p.left);
+  }
+  return out;
+}
+
+/**
+ * The cross-statement checks acorn makes on a whole program: a lexical name declared twice or also
+ * as a `var` (functions are lexical in modules), an export name used twice, `export { x }` without a
+ * declaration of `x`. True when the statements, parsed apart, would not parse together.
+ */
+export function crossUnitConflict(summaries: readonly UnitSummary[], mode: SourceKind): boolean {
+  const lexicalOwner = new Map<string, number>();
+  const varOwners = new Map<string, number>();
+  const exported = new Set<string>();
+  const declared = new Set<string>();
+  for (let i = 0; i < summaries.length; i++) {
+    const s = summaries[i];
+    for (const name of s.lexical) {
+      const other = lexicalOwner.get(name);
+      if (other !== undefined && other !== i) return true;
+      lexicalOwner.set(name, i);
+    }
+    for (const name of s.vars) if (!varOwners.has(name)) varOwners.set(name, i);
+    for (const name of s.exported) {
+      if (exported.has(name)) return true;
+      exported.add(name);
+    }
+    for (const name of s.decl) declared.add(name);
+  }
+  for (const [name, owner] of lexicalOwner) {
+    const varOwner = varOwners.get(name);
+    // A statement's own lexical/var clash was already rejected when it was parsed.
+    if (varOwner !== undefined && (varOwner !== owner || varsElsewhere(summaries, name, owner))) return true;
+  }
+  if (mode === 'module') {
+    for (const s of summaries) for (const name of s.exportedLocals) if (!declared.has(name)) return true;
+  }
+  return false;
+}
+
+function varsElsewhere(summaries: readonly UnitSummary[], name: string, owner: number): boolean {
+  for (let i = 0; i < summaries.length; i++) if (i !== owner && summaries[i].vars.includes(name)) return true;
+  return false;
+}

