@@ -152,6 +152,9 @@ export function parseStrict(originalText: string, path: string, sourceType: Sour
     } catch {
       return undefined;
     }
+    // TypeScript's recovery can make a window parse that the whole file would not (an open brace
+    // closed at the window's end): only error-free windows are trusted.
+    if (strip.recovered) return undefined;
   }
   const parser = language === 'jsx' || language === 'tsx' ? WindowJsxParser : WindowParser;
   const comments: SourceComment[] = [];

@@ -39,6 +39,11 @@ export interface StripResult {
   problems: StripProblem[];
   typeOnlyImports: TypeOnlyImport[];
   decorators: DecoratorSite[];
+  /**
+   * True when TypeScript's parser reported a syntax error (it recovers, e.g. by closing an open
+   * brace at the end, so the output can parse although the input does not).
+   */
+  recovered: boolean;
 }
 
 interface Edit {
@@ -53,6 +58,7 @@ const SK = ts.SyntaxKind;
 export function stripTypeScript(input: string, tsx: boolean): StripResult {
   let text = input;
   let source = createSource(text, tsx);
+  const recovered = hasParseErrors(source);
   let reported: ts.Node[] = [];
   let blanked = blankSourceFile(source, (node) => reported.push(node));
   // Enums and value namespaces are reported (not erased) by ts-blank-space; rewrite them and strip
@@ -93,7 +99,7 @@ export function stripTypeScript(input: string, tsx: boolean): StripResult {
   const typeOnlyImports = collectTypeOnlyImports(source);
   const textWithDecorators = post.length > 0 ? applyEdits(blanked, post) : blanked;
   const out = decoratorEdits.length > 0 ? applyEdits(textWithDecorators, decoratorEdits) : textWithDecorators;
-  return { text: out, textWithDecorators, problems, typeOnlyImports, decorators };
+  return { text: out, textWithDecorators, problems, typeOnlyImports, decorators, recovered };
 }
 
 /** Same-length rewrite for a construct ts-blank-space reported, or undefined when it has none. */
@@ -143,6 +149,11 @@ function collectTypeOnlyImports(source: ts.SourceFile): TypeOnlyImport[] {
     }
   }
   return out;
+}
+
+/** `parseDiagnostics` is internal to TypeScript's SourceFile; absent means none known. */
+function hasParseErrors(source: ts.SourceFile): boolean {
+  return ((source as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics?.length ?? 0) > 0;
 }
 
 function createSource(text: string, tsx: boolean): ts.SourceFile {

@@ -79,6 +79,8 @@ type RefKind = 'eval' | 'function' | 'spawn' | 'bind' | 'dlopen' | 'rcache' | 'w
 export interface UnitAnalysis {
   hits: Hit[];
   facts: AnalysisFacts;
+  /** Functions (anywhere in the program) whose parameters this statement makes receive `pi`. */
+  piTargets: Nd[];
 }
 
 export class Analyzer {
@@ -115,27 +117,28 @@ export class Analyzer {
   runUnits(program: Nd, reported: ReadonlySet<Nd>, ownerOfExtra: (node: Nd) => Nd | undefined): Map<Nd, UnitAnalysis> {
     this.resolver.preparePi();
     const out = new Map<Nd, UnitAnalysis>();
-    let current = false;
+    let current: UnitAnalysis | null = null;
     for (const node of this.scopes.nodes) {
       if (node === program) continue;
       const parent = this.scopes.parentOf.get(node);
       const unit = parent === program ? node : parent === undefined ? ownerOfExtra(node) : null;
       if (unit !== null) {
-        current = unit !== undefined && reported.has(unit);
-        if (current) {
-          let result = out.get(unit!);
-          if (!result) {
-            result = { hits: [], facts: { capabilities: [], commands: [], envReads: [] } };
-            out.set(unit!, result);
-          }
-          this.hits = result.hits;
-          this.facts = result.facts;
+        current = null;
+        if (unit !== undefined && reported.has(unit)) {
+          current = out.get(unit) ?? { hits: [], facts: { capabilities: [], commands: [], envReads: [] }, piTargets: [] };
+          out.set(unit, current);
+          this.hits = current.hits;
+          this.facts = current.facts;
           // Duplicates across statements are dropped when the statements' results are merged.
           this.hitKeys.clear();
           this.capKeys.clear();
         }
       }
-      if (current) this.visit(node);
+      if (current) {
+        this.visit(node);
+        const targets = this.resolver.piTargetsOf(node);
+        if (targets.length > 0) current.piTargets.push(...targets);
+      }
     }
     return out;
   }

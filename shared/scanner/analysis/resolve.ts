@@ -126,6 +126,35 @@ export class Resolver {
   }
 
   /** `module.exports`, `exports.default` or `module.exports.default` with unshadowed roots (syntactic). */
+  /**
+   * Functions whose parameters `node` makes receive `pi` (the two sources `preparePi` reads): a default
+   * export (first parameter), or a call to a declared function with `pi` as an argument.
+   */
+  piTargetsOf(node: Nd): Nd[] {
+    const fns = (value: Nd | null | undefined): Nd[] => (value ? alternatives(this.evaluate(value)).flatMap((v) => (v.k === 'fn' ? [v.node] : [])) : []);
+    switch (node.type) {
+      case 'ExportDefaultDeclaration':
+        return fns(node.declaration);
+      case 'ExportNamedDeclaration':
+        return node.source ? [] : node.specifiers.flatMap((spec: Nd) => ((spec.exported.type === 'Identifier' ? spec.exported.name : spec.exported.value) === 'default' ? fns(spec.local) : []));
+      case 'AssignmentExpression':
+        return node.operator === '=' && node.left.type === 'MemberExpression' && this.isModuleExportsTarget(node.left) ? fns(node.right) : [];
+      case 'CallExpression': {
+        if (node.arguments.length === 0 || node.callee.type !== 'Identifier') return [];
+        const b = this.scopes.refBinding.get(node.callee);
+        if (!b || !(b.kind === 'function' || b.inits.some((i) => i.init !== null && /Function/.test(i.init.type)))) return [];
+        const callee = this.evaluate(node.callee);
+        if (callee.k !== 'fn') return [];
+        const passesPi = node.arguments.some(
+          (arg: Nd) => (arg.type === 'Identifier' || arg.type === 'MemberExpression') && alternatives(this.evaluate(arg)).some((v) => v.k === 'ref' && v.root.kind === 'pi' && v.keys.length === 0),
+        );
+        return passesPi ? [callee.node] : [];
+      }
+      default:
+        return [];
+    }
+  }
+
   private isModuleExportsTarget(left: Nd): boolean {
     const names: string[] = [];
     let cur: Nd = left;

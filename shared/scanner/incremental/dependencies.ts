@@ -1,8 +1,9 @@
 /**
  * Which statements an edit can affect, and which statements their analysis needs, from the names
- * statements declare, reference and assign at module level (scanner analysis is per binding:
- * values flow from declarations and assignments; import usage, alias use and `pi` parameters depend
- * on the statements that read or call a binding).
+ * statements declare, reference, read and assign at module level. The analysis works per binding:
+ * values flow from declarations and assignments; a declaration's own findings depend on its readers
+ * only through "is it read at all" and, for fs/os module values, how each reader uses it; `pi` reaches
+ * a function's parameters from the statements that call it with `pi` or export it as the default.
  */
 import type { UnitSummary } from './summary';
 
@@ -10,6 +11,7 @@ export class NameIndex {
   private readonly declarers = new Map<string, number[]>();
   private readonly writers = new Map<string, number[]>();
   private readonly referrers = new Map<string, number[]>();
+  private readonly readers = new Map<string, number[]>();
 
   constructor(readonly summaries: readonly UnitSummary[]) {
     summaries.forEach((s, i) => {
@@ -19,6 +21,7 @@ export class NameIndex {
       }
       for (const n of s.freeRefs) push(this.referrers, n, i);
       for (const n of s.freeWrites) push(this.writers, n, i);
+      for (const n of s.reads) push(this.readers, n, i);
     });
   }
 
@@ -33,10 +36,13 @@ export class NameIndex {
   referrersOf(name: string): readonly number[] {
     return this.referrers.get(name) ?? NONE;
   }
+
+  readersOf(name: string): readonly number[] {
+    return this.readers.get(name) ?? NONE;
+  }
 }
 
 const NONE: readonly number[] = [];
-const NO_NAMES: readonly string[] = [];
 
 function push(map: Map<string, number[]>, key: string, value: number): void {
   const list = map.get(key);
@@ -45,16 +51,18 @@ function push(map: Map<string, number[]>, key: string, value: number): void {
 }
 
 /**
- * Statements whose findings may change. `changed` are the summaries of the statements the edit
- * replaced and of those it produced; `seeds` are indices (in the new document) to re-analyse anyway.
+ * Statements whose findings may change (before `pi` flow, which the caller follows from the analysis
+ * results). `removed` and `added` are the statements the edit replaced and produced; `seeds` are
+ * indices in the new document to re-analyse anyway.
  */
-export function affectedUnits(index: NameIndex, changed: readonly UnitSummary[], seeds: Iterable<number>): Set<number> {
+export function affectedUnits(index: NameIndex, before: NameIndex, removed: readonly UnitSummary[], added: readonly UnitSummary[], seeds: Iterable<number>): Set<number> {
   const affected = new Set<number>(seeds);
-  // Values: statements reading a name whose declaration or assignment changed, and onwards.
+  const changed = [...removed, ...added];
+  // Values: statements referring to a name whose declaration or assignment changed, and onwards.
   const valueNames: string[] = [];
   for (const s of changed) valueNames.push(...s.decl, ...s.freeWrites);
   const seenNames = new Set<string>();
-  const valueChanged: number[] = [...affected];
+  const valueChanged: number[] = [];
   while (valueNames.length > 0) {
     const name = valueNames.pop()!;
     if (seenNames.has(name)) continue;
@@ -67,44 +75,32 @@ export function affectedUnits(index: NameIndex, changed: readonly UnitSummary[],
       valueNames.push(...s.decl, ...s.freeWrites);
     }
   }
-  // Uses: the declarations a changed statement reads or calls (import usage, alias use, `pi` flow).
+  // Uses: a declaration or assignment whose readers changed, where that can matter.
   const usedNames = new Set<string>();
   for (const s of changed) for (const n of [...s.freeRefs, ...s.decl]) usedNames.add(n);
   for (const i of valueChanged) for (const n of index.summaries[i].freeRefs) usedNames.add(n);
-  const callChain: number[] = [];
   for (const name of usedNames) {
-    // Declarations and assignments alike: an alias's assignment is reported only while it is read.
+    const readFlipped = before.readersOf(name).length > 0 !== index.readersOf(name).length > 0;
     for (const i of [...index.declarersOf(name), ...index.writersOf(name)]) {
-      if (!affected.has(i)) {
-        affected.add(i);
-        callChain.push(i);
-      }
-    }
-  }
-  // A statement whose parameters may now receive `pi` passes them on to the functions it calls.
-  while (callChain.length > 0) {
-    const s = index.summaries[callChain.pop()!];
-    for (const name of s.freeRefs) {
-      for (const i of index.declarersOf(name)) {
-        if (affected.has(i) || !index.summaries[i].fnDecl.includes(name)) continue;
-        affected.add(i);
-        callChain.push(i);
-      }
+      if (affected.has(i)) continue;
+      if (readFlipped || index.summaries[i].usageSensitive.includes(name)) affected.add(i);
     }
   }
   return affected;
 }
 
-const PROVIDER = 1;
-const CONSUMER = 2;
-const REPORTED = 3;
+const WITNESS = 1;
+const PROVIDER = 2;
+const CONSUMER = 3;
+const REPORTED = 4;
 
 /**
  * The statements the analysis of `reported` must see: the declarations and assignments of every
- * name they use (transitively), their readers and callers (for reported statements), and the callers
- * of any function on that call path with their own providers.
+ * name used (transitively); for a reported statement, one reader of each name it binds (or every
+ * reader, where the use refines its findings); and the statements passing `pi` into its functions,
+ * with theirs in turn (`piCallers`).
  */
-export function analysisContext(index: NameIndex, reported: ReadonlySet<number>): number[] {
+export function analysisContext(index: NameIndex, reported: ReadonlySet<number>, piCallers: (unit: number) => readonly number[]): number[] {
   const role = new Map<number, number>();
   const queue: number[] = [];
   const raise = (i: number, r: number): void => {
@@ -116,18 +112,25 @@ export function analysisContext(index: NameIndex, reported: ReadonlySet<number>)
   while (queue.length > 0) {
     const i = queue.pop()!;
     const r = role.get(i)!;
+    if (r === WITNESS) continue; // only its reads matter, which need nothing else
     const s = index.summaries[i];
-    for (const name of s.freeRefs) {
-      for (const j of index.declarersOf(name)) raise(j, PROVIDER);
-      for (const j of index.writersOf(name)) raise(j, PROVIDER);
+    for (const names of [s.freeRefs, s.decl]) {
+      for (const name of names) {
+        for (const j of index.declarersOf(name)) raise(j, PROVIDER);
+        for (const j of index.writersOf(name)) raise(j, PROVIDER);
+      }
     }
-    for (const name of s.decl) {
-      for (const j of index.declarersOf(name)) raise(j, PROVIDER);
-      for (const j of index.writersOf(name)) raise(j, PROVIDER);
+    if (r === PROVIDER) continue;
+    for (const j of piCallers(i)) raise(j, CONSUMER);
+    if (r !== REPORTED) continue;
+    for (const name of [...s.decl, ...s.freeWrites]) {
+      if (s.usageSensitive.includes(name)) {
+        for (const j of index.referrersOf(name)) raise(j, CONSUMER);
+      } else if (!s.reads.includes(name)) {
+        const reader = index.readersOf(name).find((j) => j !== i);
+        if (reader !== undefined) raise(reader, WITNESS);
+      }
     }
-    // Readers and callers: all of them for a reported statement, the callers (pi flow) beyond it.
-    const used = r === REPORTED ? [...s.decl, ...s.freeWrites] : r === CONSUMER ? s.fnDecl : NO_NAMES;
-    for (const name of used) for (const j of index.referrersOf(name)) raise(j, CONSUMER);
   }
   return [...role.keys()].sort((a, b) => a - b);
 }

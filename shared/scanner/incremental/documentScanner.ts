@@ -6,21 +6,23 @@
  * shown equivalent to a full scan (syntax errors, a mode change, cross-statement parser checks, an
  * analysis failure) it runs the full scan instead; tests compare both on random edits.
  */
-import { Analyzer, finishAnalysis, type AnalysisFacts, type UnitAnalysis } from '../analysis';
+import { Analyzer, finishAnalysis, type AnalysisFacts } from '../analysis';
 import type { Nd } from '../analysis/ast';
 import { orderHits, scanParsed } from '../engine';
 import { completeFileScan, documentScanOutput, sizeRefusal, type DocumentScanOutput, type FileScanOptions, type FileScanResult } from '../fileScan';
 import { attemptOrder, parseSource, parseStrict, type ParsedSource, type SourceKind } from '../parse';
 import type { Hit } from '../types';
 import { affectedUnits, analysisContext, NameIndex } from './dependencies';
-import { crossUnitConflict, summarizeUnit, type UnitSummary } from './summary';
-import { endsClosed, settleTile, tileStarts, type Tile } from './tiles';
+import { crossUnitConflict, summarizeUnit } from './summary';
+import { endsClosed, settleTile, tileStarts, type Tile, type TileResult } from './tiles';
 
 interface State {
   path: string;
   text: string;
   mode: SourceKind;
   tiles: Tile[];
+  /** Name index of `tiles` (built on the first edit). */
+  index: NameIndex | null;
 }
 
 /** How the last update was done (tests and the benchmark read it). */
@@ -149,15 +151,42 @@ export class IncrementalFileScanner {
         seeds.add(i);
       } else tile.result = mapped;
     });
+    const before = state.index ?? new NameIndex(tiles.map((t) => t.summary));
     const index = new NameIndex(next.map((t) => t.summary));
-    const changed: UnitSummary[] = [...removed.map((t) => t.summary), ...fresh.map((t) => t.summary)];
-    const affected = affectedUnits(index, changed, seeds);
-    const context = analysisContext(index, affected);
-    const nextState: State = { ...state, text, tiles: next };
-    analyse(nextState, context, affected);
-    this.lastAnalysed = { reported: affected.size, context: context.length };
+    const nextState: State = { ...state, text, tiles: next, index };
+    // `pi` targets of the statements the edit removed: their functions may lose `pi`.
+    const removedTargets = new Set<Nd>(removed.flatMap((t) => [...(t.piTargets ?? [])]));
+    let reported = affectedUnits(index, before, removed.map((t) => t.summary), fresh.map((t) => t.summary), seeds);
+    next.forEach((tile, i) => {
+      if (removedTargets.has(tile.stmt)) reported.add(i);
+    });
+    const analysed = new Set<number>();
+    let counts = { reported: 0, context: 0 };
+    for (let round = 0; reported.size > 0 && round < next.length; round++) {
+      const previousTargets = new Map<number, ReadonlySet<Nd>>();
+      for (const i of reported) previousTargets.set(i, next[i].piTargets ?? (i >= prefix.length && i < prefix.length + fresh.length ? removedTargets : new Set()));
+      const callers = piCallerIndex(next);
+      const context = analysisContext(index, reported, (i) => callers.get(next[i].stmt) ?? []);
+      analyse(nextState, context, reported);
+      counts = { reported: counts.reported + reported.size, context: counts.context + context.length };
+      for (const i of reported) analysed.add(i);
+      // Functions that gained or lost a `pi` caller are re-analysed next (their callees after them).
+      const changedTargets = new Set<Nd>();
+      for (const i of reported) {
+        const was = previousTargets.get(i)!;
+        const now = next[i].piTargets!;
+        for (const t of was) if (!now.has(t)) changedTargets.add(t);
+        for (const t of now) if (!was.has(t)) changedTargets.add(t);
+      }
+      reported = new Set<number>();
+      next.forEach((tile, i) => {
+        if (changedTargets.has(tile.stmt) && !analysed.has(i)) reported.add(i);
+      });
+    }
+    this.lastAnalysed = counts;
     state.text = text;
     state.tiles = next;
+    state.index = index;
     return true;
   }
 }
@@ -167,7 +196,7 @@ function incrementalStart(parsed: ParsedSource, path: string, text: string): Sta
   const mode = parsed.mode;
   if (mode === 'tolerant' || parsed.stripFailed || mode !== attemptOrder(path)[0] || parsed.program.body.length === 0) return null;
   if (mode === 'script' && hasStrictDirective(parsed.program.body[0] as unknown as Nd)) return null;
-  return { path, text, mode, tiles: tilesOf(parsed, 0, text.length, mode, text) };
+  return { path, text, mode, tiles: tilesOf(parsed, 0, text.length, mode, text), index: null };
 }
 
 /** Tiles of a parse of `text.slice(from, to)` (offsets of the parse are relative to `from`). */
@@ -193,6 +222,7 @@ function tilesOf(parsed: ParsedSource, from: number, to: number, mode: SourceKin
       typeOnly: parsed.typeOnlyImports.filter((t) => t.start >= start && t.start < end).map((t) => ({ ...t, start: t.start + from, end: t.end + from })),
       summary: summarizeUnit(body[i], own, mode),
       result: null,
+      piTargets: null,
     });
   }
   return tiles;
@@ -256,6 +286,19 @@ function countLineBreaks(text: string, from: number, to: number): number {
   return n;
 }
 
+/** For each statement, the statements that pass `pi` into its functions (from their last analysis). */
+function piCallerIndex(tiles: readonly Tile[]): Map<Nd, number[]> {
+  const callers = new Map<Nd, number[]>();
+  tiles.forEach((tile, i) => {
+    for (const target of tile.piTargets ?? []) {
+      const list = callers.get(target);
+      if (list) list.push(i);
+      else callers.set(target, [i]);
+    }
+  });
+  return callers;
+}
+
 /** Analyses the `context` statements as one program and stores the results of the `reported` ones. */
 function analyse(state: State, context: readonly number[], reported: ReadonlySet<number>): void {
   const tiles = state.tiles;
@@ -276,11 +319,28 @@ function analyse(state: State, context: readonly number[], reported: ReadonlySet
   const analyzer = new Analyzer(program, state.text, stripped, typeOnly, extras);
   const reportedStmts = new Set<Nd>([...reported].map((i) => tiles[i].stmt));
   const results = analyzer.runUnits(program, reportedStmts, (node) => owner.get(node));
-  for (const i of reported) tiles[i].result = results.get(tiles[i].stmt) ?? { hits: [], facts: { capabilities: [], commands: [], envReads: [] } };
+  const contextTiles = context.map((i) => tiles[i]);
+  for (const i of reported) {
+    const r = results.get(tiles[i].stmt);
+    tiles[i].result = r ? { hits: r.hits, facts: r.facts } : { hits: [], facts: { capabilities: [], commands: [], envReads: [] } };
+    tiles[i].piTargets = new Set((r?.piTargets ?? []).map((fn) => tileAt(contextTiles, fn.start).stmt));
+  }
+}
+
+/** The tile holding `offset` among tiles in document order (binary search). */
+function tileAt(tiles: readonly Tile[], offset: number): Tile {
+  let lo = 0;
+  let hi = tiles.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (tiles[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return tiles[lo];
 }
 
 /** A statement's cached results at new offsets, or null when one of them lay inside the edit. */
-function mapResult(result: UnitAnalysis, mapStart: (x: number) => number, mapEnd: (x: number) => number): UnitAnalysis | null {
+function mapResult(result: TileResult, mapStart: (x: number) => number, mapEnd: (x: number) => number): TileResult | null {
   const f = result.facts;
   if (result.hits.length === 0 && f.capabilities.length === 0 && f.commands.length === 0 && f.envReads.length === 0) return result;
   let valid = true;

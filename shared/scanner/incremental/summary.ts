@@ -14,6 +14,14 @@ export interface UnitSummary {
   fnDecl: readonly string[];
   /** Names used but not bound in the statement: module bindings of other statements, or globals. */
   freeRefs: readonly string[];
+  /** Module-level names the statement reads (its own declarations included): "is it read anywhere". */
+  reads: readonly string[];
+  /**
+   * Declared names whose findings depend on how every reader uses them (fs/os imports refine their
+   * capabilities by the members used): an import of fs, fs/promises or os, or any name bound from
+   * a call (a `require` the analysis may resolve).
+   */
+  usageSensitive: readonly string[];
   /** Free names the statement assigns (`x = …`, `x++`, destructuring, for-in/of heads). */
   freeWrites: readonly string[];
   /** For the parser's redeclaration check: lexical names (let/const/class/import; functions in modules) and `var` names. */
@@ -30,8 +38,12 @@ export function summarizeUnit(stmt: Nd, extras: readonly Nd[], mode: SourceKind)
   const decl: string[] = [];
   const fnDecl: string[] = [];
   const vars: string[] = [];
+  const reads = new Set(scopes.unresolvedReads);
+  const usageSensitive: string[] = [];
   for (const [name, b] of scopes.rootVars) {
     decl.push(name);
+    if (b.reads.length > 0) reads.add(name);
+    if (b.importInfo ? USAGE_REFINED_MODULES.has(b.importInfo.spec.replace(/^node:/, '')) : b.inits.some((i) => i.init !== null && mayHoldCall(i.init))) usageSensitive.push(name);
     if (b.kind === 'function' || b.inits.some((i) => i.init !== null && /Function/.test(i.init.type))) fnDecl.push(name);
     if (b.inits.some((i) => scopes.parentOf.get(i.owner)?.kind === 'var')) vars.push(name);
   }
@@ -72,12 +84,31 @@ export function summarizeUnit(stmt: Nd, extras: readonly Nd[], mode: SourceKind)
     decl,
     fnDecl,
     freeRefs: [...new Set([...scopes.unresolvedReads, ...scopes.unresolvedWrites])],
+    reads: [...reads],
+    usageSensitive,
     freeWrites: [...scopes.unresolvedWrites],
     lexical,
     vars,
     exported,
     exportedLocals,
   };
+}
+
+const USAGE_REFINED_MODULES: ReadonlySet<string> = new Set(['fs', 'fs/promises', 'os']);
+
+/** True unless the initializer is plainly not a module value (a literal, function or class). */
+function mayHoldCall(init: Nd): boolean {
+  switch (init.type) {
+    case 'Literal':
+    case 'FunctionExpression':
+    case 'ArrowFunctionExpression':
+    case 'ClassExpression':
+      return false;
+    case 'TemplateLiteral':
+      return init.expressions.length > 0;
+    default:
+      return true;
+  }
 }
 
 function moduleExportName(node: Nd): string {

@@ -5,7 +5,8 @@
  */
 import type { Nd } from '../analysis/ast';
 import type { SourceComment, TypeOnlyImport } from '../parse';
-import type { UnitAnalysis } from '../analysis';
+import type { AnalysisFacts } from '../analysis';
+import type { Hit } from '../types';
 import type { UnitSummary } from './summary';
 
 export interface Tile {
@@ -24,7 +25,14 @@ export interface Tile {
   typeOnly: TypeOnlyImport[];
   summary: UnitSummary;
   /** The rules' output for the statement, in current offsets; null until analysed. */
-  result: UnitAnalysis | null;
+  result: TileResult | null;
+  /** Statements declaring the functions this statement makes receive `pi` (null until analysed). */
+  piTargets: ReadonlySet<Nd> | null;
+}
+
+export interface TileResult {
+  hits: Hit[];
+  facts: AnalysisFacts;
 }
 
 /** Node fields that never hold child nodes. */

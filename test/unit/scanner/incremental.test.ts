@@ -208,6 +208,11 @@ describe('incremental editor scan: same findings as a full scan', () => {
     assertSameAsFull('a.ts', [v1, v1.replace('enum E { A = 1 }', ''), v1.replace('@dec(eval)', '@dec(JSON)'), '// only\n// comments\n', v1]);
   });
 
+  it('TypeScript recovery does not hide a brace the edit left open', () => {
+    const v1 = 'namespace Sandbox {\n  // note\n}\nexport const make = (src: string) => new Function(src);\n';
+    assertSameAsFull('a.ts', [v1, v1.replace('}\n', ''), v1]);
+  });
+
   it('"use strict" scripts and CommonJS files', () => {
     const v1 = '"use strict";\nconst cp = require("child_process");\ncp.exec("ls");\n';
     assertSameAsFull('a.cjs', [v1, v1.replace('"ls"', '"rm -rf /"'), v1.replace('"use strict";\n', '')]);
