@@ -3,7 +3,8 @@
  * output report the same findings for the same files, configuration and date.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fixedClock } from '../../shared/common/clock';
@@ -29,9 +30,9 @@ interface SarifResult {
   locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number; endLine: number; endColumn: number } } }[];
 }
 
-async function cliJson(format: 'json' | 'sarif'): Promise<unknown> {
+async function cliJson(format: 'json' | 'sarif', cwd = WORKSPACE): Promise<unknown> {
   let out = '';
-  const code = await runCli(['scan', '--format', format, '--fail-on', 'never'], { stdout: (t) => (out += t), stderr: () => undefined, cwd: WORKSPACE, env: ENV });
+  const code = await runCli(['scan', '--format', format, '--fail-on', 'never'], { stdout: (t) => (out += t), stderr: () => undefined, cwd, env: ENV });
   assert.equal(code, 0);
   return JSON.parse(out);
 }
@@ -75,5 +76,42 @@ describe('parity between the editor, CLI JSON and SARIF on the sample workspace'
     const suppressedJson = json.findings.filter((f) => f.suppression !== null).length;
     const suppressedSarif = sarif.runs[0].results.filter((r) => r.suppressions && r.suppressions.length > 0).length;
     assert.equal(suppressedSarif, suppressedJson);
+  });
+});
+
+describe('parity while editing: the editor\'s incremental scan matches the CLI after every change', () => {
+  const workspace = mkdtempSync(join(tmpdir(), 'pi-parity-edit-'));
+  const file = '.pi/extensions/git-helper/index.ts';
+  let lsp: LspSession;
+  before(async () => {
+    cpSync(WORKSPACE, workspace, { recursive: true });
+    lsp = await startLspSession({ workspace, clock: fixedClock(NOW) });
+  });
+  after(async () => {
+    await lsp.close();
+    rmSync(workspace, { recursive: true, force: true });
+  });
+
+  it('matches after edits that add, move and remove findings', async () => {
+    const original = readFileSync(join(WORKSPACE, file), 'utf8');
+    const versions = [
+      original,
+      original.replace('const cmd = "git status --porcelain";', 'const cmd = "git status --porcelain";\n    const e = eval;\n    e(cmd);'),
+      '// a new first line moves every finding down\n' + original,
+      original.replace('import { exec } from "child_process";', 'import { execFile as exec } from "child_process";'),
+      original.replace('await pi.exec("rm", ["-rf", "/"]);', ''),
+      original.replace('export default function activate', 'export function activate'),
+      original,
+    ];
+    const uri = await lsp.open(file, versions[0]);
+    for (const [i, text] of versions.entries()) {
+      if (i > 0) await lsp.change(uri, text);
+      writeFileSync(join(workspace, file), text);
+      const json = (await cliJson('json', workspace)) as { findings: JsonFinding[] };
+      const fromCli = json.findings.filter((f) => f.file === file && f.suppression === null).map((f) => key(f.file, f.rule_id, f.line, f.column, f.end_line, f.end_column)).sort();
+      const fromEditor = (await lsp.diagnostics(uri)).map((d) => key(file, String(d.code), d.range.start.line + 1, d.range.start.character + 1, d.range.end.line + 1, d.range.end.character + 1)).sort();
+      assert.deepEqual(fromEditor, fromCli, `version ${i}`);
+      assert.ok(fromCli.length > 0, `version ${i} has findings`);
+    }
   });
 });
