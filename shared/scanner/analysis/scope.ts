@@ -62,6 +62,8 @@ export interface ScopeInfo {
   /** Names referenced but declared nowhere in the analysed program: read, and written (`x = …`). */
   unresolvedReads: ReadonlySet<string>;
   unresolvedWrites: ReadonlySet<string>;
+  /** The identifiers that read an undeclared name. */
+  unresolvedReadIds: readonly Nd[];
 }
 
 /** Per node type, the keys that can hold child nodes (acorn gives every node of a type the same fields). */
@@ -328,6 +330,7 @@ export function analyzeScopes(program: Nd, extraRoots: Nd[] = []): ScopeInfo {
 
   const unresolvedReads = new Set<string>();
   const unresolvedWrites = new Set<string>();
+  const unresolvedReadIds: Nd[] = [];
   for (let r = 0; r < refIds.length; r++) {
     const ref = { id: refIds[r], write: refWrites[r], read: refReads[r] };
     let s: Scope | null = refScopes[r];
@@ -342,7 +345,10 @@ export function analyzeScopes(program: Nd, extraRoots: Nd[] = []): ScopeInfo {
     }
     (ref.id as Record<symbol, Binding | null>)[REF] = found;
     if (!found) {
-      if (ref.read) unresolvedReads.add(ref.id.name);
+      if (ref.read) {
+        unresolvedReads.add(ref.id.name);
+        unresolvedReadIds.push(ref.id);
+      }
       if (ref.write !== undefined) unresolvedWrites.add(ref.id.name);
       continue;
     }
@@ -358,6 +364,7 @@ export function analyzeScopes(program: Nd, extraRoots: Nd[] = []): ScopeInfo {
     bindings,
     writeOnly: { get: (n) => (hasFlag(n, F_WRITEONLY) ? true : undefined), has: (n) => hasFlag(n, F_WRITEONLY) },
     rootVars: root.vars,
+    unresolvedReadIds,
     unresolvedReads,
     unresolvedWrites,
   };

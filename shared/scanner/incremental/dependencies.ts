@@ -2,7 +2,8 @@
  * Which statements an edit can affect, and which statements their analysis needs, from the names
  * statements declare, reference, read and assign at module level. The analysis works per binding:
  * values flow from declarations and assignments; a declaration's own findings depend on its readers
- * only through "is it read at all" and, for fs/os module values, how each reader uses it; `pi` reaches
+ * only through "is it read at all" and, for fs/os module values, how each reader uses it (compared
+ * as the use sites' source, `UnitSummary.uses`); `pi` reaches
  * a function's parameters from the statements that call it with `pi` or export it as the default.
  */
 import type { UnitSummary } from './summary';
@@ -79,11 +80,14 @@ export function affectedUnits(index: NameIndex, before: NameIndex, removed: read
   const usedNames = new Set<string>();
   for (const s of changed) for (const n of [...s.freeRefs, ...s.decl]) usedNames.add(n);
   for (const i of valueChanged) for (const n of index.summaries[i].freeRefs) usedNames.add(n);
+  const usesOf = (units: readonly UnitSummary[], name: string): string => units.map((s) => s.uses[name] ?? '').join('');
   for (const name of usedNames) {
     const readFlipped = before.readersOf(name).length > 0 !== index.readersOf(name).length > 0;
+    // How the name is used changed: by the edit, or through a value a use depends on.
+    const useChanged = usesOf(removed, name) !== usesOf(added, name) || valueChanged.some((i) => /(^|\n)!/.test(index.summaries[i].uses[name] ?? ''));
     for (const i of [...index.declarersOf(name), ...index.writersOf(name)]) {
       if (affected.has(i)) continue;
-      if (readFlipped || index.summaries[i].usageSensitive.includes(name)) affected.add(i);
+      if (readFlipped || (useChanged && index.summaries[i].usageSensitive.includes(name))) affected.add(i);
     }
   }
   return affected;

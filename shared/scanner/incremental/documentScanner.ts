@@ -220,7 +220,7 @@ function tilesOf(parsed: ParsedSource, from: number, to: number, mode: SourceKin
       stripped: parsed.strippedText.slice(start, end),
       comments: parsed.comments.filter((c) => c.start >= start && c.start < end).map((c) => ({ ...c, start: c.start + from, end: c.end + from })),
       typeOnly: parsed.typeOnlyImports.filter((t) => t.start >= start && t.start < end).map((t) => ({ ...t, start: t.start + from, end: t.end + from })),
-      summary: summarizeUnit(body[i], own, mode),
+      summary: summarizeUnit(body[i], own, mode, local),
       result: null,
       piTargets: null,
     });

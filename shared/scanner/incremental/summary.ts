@@ -22,6 +22,12 @@ export interface UnitSummary {
    * a call (a `require` the analysis may resolve).
    */
   usageSensitive: readonly string[];
+  /**
+   * Per free name read here, how it is used (the member chain or pattern around each read): a
+   * usage-sensitive declaration elsewhere is re-judged only when this changes. A use whose meaning
+   * also depends on values (an `open` mode, a computed member) is marked with a leading `!`.
+   */
+  uses: Readonly<Record<string, string>>;
   /** Free names the statement assigns (`x = …`, `x++`, destructuring, for-in/of heads). */
   freeWrites: readonly string[];
   /** For the parser's redeclaration check: lexical names (let/const/class/import; functions in modules) and `var` names. */
@@ -32,9 +38,11 @@ export interface UnitSummary {
   exportedLocals: readonly string[];
 }
 
-export function summarizeUnit(stmt: Nd, extras: readonly Nd[], mode: SourceKind): UnitSummary {
+export function summarizeUnit(stmt: Nd, extras: readonly Nd[], mode: SourceKind, text: string): UnitSummary {
   const program: Nd = { type: 'Program', body: [stmt], sourceType: mode, start: stmt.start, end: stmt.end };
   const scopes = analyzeScopes(program, [...extras]);
+  const uses: Record<string, string> = {};
+  for (const id of scopes.unresolvedReadIds) uses[id.name] = (uses[id.name] ?? '') + useOf(id, scopes, text) + '\n';
   const decl: string[] = [];
   const fnDecl: string[] = [];
   const vars: string[] = [];
@@ -86,12 +94,42 @@ export function summarizeUnit(stmt: Nd, extras: readonly Nd[], mode: SourceKind)
     freeRefs: [...new Set([...scopes.unresolvedReads, ...scopes.unresolvedWrites])],
     reads: [...reads],
     usageSensitive,
+    uses,
     freeWrites: [...scopes.unresolvedWrites],
     lexical,
     vars,
     exported,
     exportedLocals,
   };
+}
+
+/**
+ * How a read is used, as the analysis of module uses sees it: the parent it climbs to through
+ * value-preserving wrappers, with the source of the member/call chain it heads.
+ */
+function useOf(id: Nd, scopes: ReturnType<typeof analyzeScopes>, text: string): string {
+  let top = id;
+  for (let i = 0; i < 64; i++) {
+    const parent = scopes.parentOf.get(top);
+    if (!parent) break;
+    const key = scopes.keyOf.get(top);
+    const passes =
+      (parent.type === 'SequenceExpression' && parent.expressions[parent.expressions.length - 1] === top) ||
+      (parent.type === 'ConditionalExpression' && key !== 'test') ||
+      parent.type === 'LogicalExpression' ||
+      parent.type === 'ChainExpression' ||
+      parent.type === 'ParenthesizedExpression' ||
+      parent.type === 'AwaitExpression' ||
+      (parent.type === 'MemberExpression' && key === 'object') ||
+      (parent.type === 'CallExpression' && key === 'callee');
+    if (!passes) break;
+    top = parent;
+  }
+  const parent = scopes.parentOf.get(top);
+  const site = parent && (parent.type === 'VariableDeclarator' || parent.type === 'AssignmentExpression') ? parent : top;
+  const source = text.slice(site.start, site.end);
+  const valueDependent = /open|\[/.test(source);
+  return `${valueDependent ? '!' : ''}${parent?.type ?? ''}:${scopes.keyOf.get(top) ?? ''}:${source}`;
 }
 
 const USAGE_REFINED_MODULES: ReadonlySet<string> = new Set(['fs', 'fs/promises', 'os']);

@@ -79,6 +79,21 @@ const STATEMENTS = [
   '// pi-scan-allow SEC-EVAL-001 -- reviewed in the fuzz test',
   'Reflect.apply(e, null, ["3"]);',
   'module.exports = function (pi) { pi.exec("ls"); };',
+  'import * as fs from "node:fs";',
+  'import os from "os";',
+  'function readIt(p) { return fs.readFileSync(p); }',
+  'function writeIt(p) { fs.writeFileSync(p, "x"); }',
+  'const { openSync } = fs;',
+  'const mode = "w";',
+  'const mode = "r";',
+  'openSync("/tmp/a", mode);',
+  'fs.openSync("/tmp/a", mode);',
+  'const method = "rmSync";',
+  'fs[method]("/tmp/a");',
+  'fs.promises.writeFile("/tmp/a", "x");',
+  'keep(fs);',
+  'os.platform();',
+  'os.homedir();',
 ];
 
 function mutate(text: string, next: () => number, words: string[]): string {
@@ -130,8 +145,10 @@ describe('incremental editor scan: same findings as a full scan', () => {
   it('random edit sequences on real files (incremental path taken, every version equal)', () => {
     let incremental = 0;
     let versions = 0;
+    // PI_SEC_FUZZ_SEED=k runs another family of sequences (the default, 0, is what CI runs).
+    const family = Number(process.env.PI_SEC_FUZZ_SEED ?? 0) * 100_000;
     corpus.forEach((file, n) => {
-      const next = random(n + 1);
+      const next = random(family + n + 1);
       const original = readFileSync(file, 'utf8');
       const words = [...new Set(original.match(/\b[A-Za-z_]\w*\b/g) ?? ['x'])];
       const scanner = new IncrementalFileScanner();
@@ -142,7 +159,7 @@ describe('incremental editor scan: same findings as a full scan', () => {
         const text = i === 0 ? original : mutate(clean, next, words);
         const got = scanner.scan(text, options(path));
         const want = scanFileText(text, options(path));
-        assert.deepEqual(comparable(got), comparable(want), `${path}: version ${i} (${scanner.lastUpdate}); seed ${n + 1}`);
+        assert.deepEqual(comparable(got), comparable(want), `${path}: version ${i} (${scanner.lastUpdate}); seed ${family + n + 1}`);
         if (scanner.lastUpdate === 'incremental') incremental++;
         versions++;
         if (!want.tolerant) clean = text;
@@ -180,6 +197,19 @@ describe('incremental editor scan: same findings as a full scan', () => {
   it('an import is re-classified when a use of it changes', () => {
     const v1 = 'import * as cp from "child_process";\nexport function f() { return cp.constants; }\nexport function g() {}\n';
     assertSameAsFull('a.js', [v1, v1.replace('return cp.constants;', 'return cp.exec("ls");'), v1]);
+  });
+
+  it('an fs import is re-judged when a use of it changes, not when other code in a user changes', () => {
+    const v1 = 'import * as fs from "node:fs";\nconst mode = "r";\nexport function a(p) { const n = 1; return fs.readFileSync(p); }\nexport function b(p) { return fs.openSync(p, mode); }\n';
+    const scanner = assertSameAsFull('a.js', [
+      v1,
+      v1.replace('const n = 1;', 'const n = 2;'),
+      v1.replace('fs.readFileSync(p)', 'fs.writeFileSync(p, "x")'),
+      v1.replace('const mode = "r";', 'const mode = "w";'),
+      v1.replace('return fs.readFileSync(p);', 'keep(fs);'),
+      v1,
+    ]);
+    assert.equal(scanner.lastUpdate, 'incremental');
   });
 
   it('messages naming a declaration line follow inserted lines', () => {
