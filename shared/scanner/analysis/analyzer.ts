@@ -7,7 +7,7 @@ import { classifySpecifier, RUNTIME_SUPPORT } from '../imports';
 import type { StaticCommand } from '../policyOracle';
 import { ruleById } from '../rules';
 import type { Hit, RelatedSpan, Tier } from '../types';
-import { staticKey, unwrap, type Nd } from './ast';
+import { passesValueThrough, staticKey, unwrap, type Nd } from './ast';
 import {
   FS_READ,
   FS_WRITE,
@@ -268,14 +268,7 @@ export class Analyzer {
       const parent = this.scopes.parentOf.get(top);
       const key = this.scopes.keyOf.get(top);
       if (!parent) return { top, parent, key };
-      const passes =
-        (parent.type === 'SequenceExpression' && parent.expressions[parent.expressions.length - 1] === top) ||
-        (parent.type === 'ConditionalExpression' && key !== 'test') ||
-        parent.type === 'LogicalExpression' ||
-        parent.type === 'ChainExpression' ||
-        parent.type === 'ParenthesizedExpression' ||
-        parent.type === 'AwaitExpression';
-      if (!passes) return { top, parent, key };
+      if (!passesValueThrough(parent, key, top)) return { top, parent, key };
       top = parent;
     }
     return { top, parent: this.scopes.parentOf.get(top), key: this.scopes.keyOf.get(top) };

@@ -43,3 +43,15 @@ export function staticKey(keyNode: Nd, computed: boolean): string | null {
   if (keyNode.type === 'Literal' && (typeof keyNode.value === 'string' || typeof keyNode.value === 'number')) return String(keyNode.value);
   return null;
 }
+
+/** True when `parent` passes the value of its child `top` (under `key`) through unchanged. */
+export function passesValueThrough(parent: Nd, key: string | undefined, top: Nd): boolean {
+  return (
+    (parent.type === 'SequenceExpression' && parent.expressions[parent.expressions.length - 1] === top) ||
+    (parent.type === 'ConditionalExpression' && key !== 'test') ||
+    parent.type === 'LogicalExpression' ||
+    parent.type === 'ChainExpression' ||
+    parent.type === 'ParenthesizedExpression' ||
+    parent.type === 'AwaitExpression'
+  );
+}

@@ -3,7 +3,7 @@
  * edit can change another statement's findings (incremental editor scan), and the names the parser
  * checks across statements (redeclarations, duplicate or undefined exports).
  */
-import type { Nd } from '../analysis/ast';
+import { passesValueThrough, type Nd } from '../analysis/ast';
 import { analyzeScopes } from '../analysis/scope';
 import type { SourceKind } from '../parse';
 
@@ -114,12 +114,7 @@ function useOf(id: Nd, scopes: ReturnType<typeof analyzeScopes>, text: string): 
     if (!parent) break;
     const key = scopes.keyOf.get(top);
     const passes =
-      (parent.type === 'SequenceExpression' && parent.expressions[parent.expressions.length - 1] === top) ||
-      (parent.type === 'ConditionalExpression' && key !== 'test') ||
-      parent.type === 'LogicalExpression' ||
-      parent.type === 'ChainExpression' ||
-      parent.type === 'ParenthesizedExpression' ||
-      parent.type === 'AwaitExpression' ||
+      passesValueThrough(parent, key, top) ||
       (parent.type === 'MemberExpression' && key === 'object') ||
       (parent.type === 'CallExpression' && key === 'callee');
     if (!passes) break;
