@@ -23,6 +23,8 @@ interface State {
   tiles: Tile[];
   /** Name index of `tiles` (built on the first edit). */
   index: NameIndex | null;
+  /** The whole stripped text (kept as edited slices: V8 joins them only if it is read). */
+  stripped: string;
 }
 
 /** How the last update was done (tests and the benchmark read it). */
@@ -153,7 +155,8 @@ export class IncrementalFileScanner {
     });
     const before = state.index ?? new NameIndex(tiles.map((t) => t.summary));
     const index = new NameIndex(next.map((t) => t.summary));
-    const nextState: State = { ...state, text, tiles: next, index };
+    const stripped = state.stripped.slice(0, windowStart) + window.strippedText + state.stripped.slice(windowEnd - delta);
+    const nextState: State = { ...state, text, tiles: next, index, stripped };
     // `pi` targets of the statements the edit removed: their functions may lose `pi`.
     const removedTargets = new Set<Nd>(removed.flatMap((t) => [...(t.piTargets ?? [])]));
     let reported = affectedUnits(index, before, removed.map((t) => t.summary), fresh.map((t) => t.summary), seeds);
@@ -187,6 +190,7 @@ export class IncrementalFileScanner {
     state.text = text;
     state.tiles = next;
     state.index = index;
+    state.stripped = stripped;
     return true;
   }
 }
@@ -196,7 +200,7 @@ function incrementalStart(parsed: ParsedSource, path: string, text: string): Sta
   const mode = parsed.mode;
   if (mode === 'tolerant' || parsed.stripFailed || mode !== attemptOrder(path)[0] || parsed.program.body.length === 0) return null;
   if (mode === 'script' && hasStrictDirective(parsed.program.body[0] as unknown as Nd)) return null;
-  return { path, text, mode, tiles: tilesOf(parsed, 0, text.length, mode, text), index: null };
+  return { path, text, mode, tiles: tilesOf(parsed, 0, text.length, mode, text), index: null, stripped: parsed.strippedText };
 }
 
 /** Tiles of a parse of `text.slice(from, to)` (offsets of the parse are relative to `from`). */
@@ -315,8 +319,7 @@ function analyse(state: State, context: readonly number[], reported: ReadonlySet
     for (const t of tile.typeOnly) typeOnly.add(t.start);
   }
   const program: Nd = { type: 'Program', body: context.map((i) => tiles[i].stmt), sourceType: state.mode, start: 0, end: state.text.length };
-  const stripped = tiles.map((t) => t.stripped).join('');
-  const analyzer = new Analyzer(program, state.text, stripped, typeOnly, extras);
+  const analyzer = new Analyzer(program, state.text, state.stripped, typeOnly, extras);
   const reportedStmts = new Set<Nd>([...reported].map((i) => tiles[i].stmt));
   const results = analyzer.runUnits(program, reportedStmts, (node) => owner.get(node));
   const contextTiles = context.map((i) => tiles[i]);
