@@ -115,7 +115,7 @@ export function parseSource(originalText: string, path: string): ParsedSource {
     for (const sourceType of attemptOrder(path)) {
       const comments: SourceComment[] = [];
       try {
-        const program = parser.parse(text, acornOptions(sourceType, comments)) as acorn.Program;
+        const program = parser.parse(text, acornOptions(sourceType, wantsComments(text) ? comments : null)) as acorn.Program;
         const extraExpressions = strip ? parseDecorators(parser, strip, sourceType) : [];
         return { ...base, program, comments, mode: sourceType, extraExpressions };
       } catch (error) {
@@ -131,7 +131,7 @@ export function parseSource(originalText: string, path: string): ParsedSource {
     // Even the tolerant parser gave up (e.g. nesting deeper than the stack): scan nothing but comments.
     program = emptyProgram(text.length);
   }
-  collectCommentsTolerantly(text, comments);
+  if (wantsComments(text)) collectCommentsTolerantly(text, comments);
   const extraExpressions = strip ? parseDecorators(parser, strip, 'module') : [];
   return { ...base, program, comments, parseError: firstError ?? { message: 'unknown syntax error', offset: 0 }, mode: 'tolerant', extraExpressions };
 }
@@ -159,7 +159,7 @@ export function parseStrict(originalText: string, path: string, sourceType: Sour
   const parser = language === 'jsx' || language === 'tsx' ? WindowJsxParser : WindowParser;
   const comments: SourceComment[] = [];
   try {
-    const program = parser.parse(text, acornOptions(sourceType, comments)) as acorn.Program;
+    const program = parser.parse(text, acornOptions(sourceType, wantsComments(text) ? comments : null)) as acorn.Program;
     const extraExpressions = strip ? parseDecorators(parser, strip, sourceType) : [];
     return {
       program,
@@ -193,7 +193,7 @@ function parseDecorators(parser: typeof acorn.Parser, strip: StripResult, source
     // Only the decorator's own text is visible, so the expression cannot run into the decorated code.
     const input = strip.textWithDecorators.slice(0, deco.end);
     try {
-      out.push(parser.parseExpressionAt(input, deco.start, acornOptions(sourceType, [])) as acorn.Expression);
+      out.push(parser.parseExpressionAt(input, deco.start, acornOptions(sourceType, null)) as acorn.Expression);
     } catch {
       // A decorator acorn cannot read is skipped; the class itself is still scanned.
     }
@@ -201,7 +201,17 @@ function parseDecorators(parser: typeof acorn.Parser, strip: StripResult, source
   return out;
 }
 
-function acornOptions(sourceType: SourceKind, comments: SourceComment[]): acorn.Options {
+/**
+ * Comments matter only to suppressions and `pi-expect` expectations (their markers and the lines
+ * between a marker and its code): without a marker in the text they are not collected.
+ */
+const COMMENT_MARKERS = /pi-scan-allow|pi-expect/;
+
+function wantsComments(text: string): boolean {
+  return COMMENT_MARKERS.test(text);
+}
+
+function acornOptions(sourceType: SourceKind, comments: SourceComment[] | null): acorn.Options {
   return {
     ecmaVersion: 'latest',
     sourceType,
@@ -210,7 +220,7 @@ function acornOptions(sourceType: SourceKind, comments: SourceComment[]): acorn.
     allowAwaitOutsideFunction: true,
     allowImportExportEverywhere: true,
     // Positions come from offsets (LineIndex); acorn's per-node locations would only cost time.
-    onComment: (block, text, start, end) => comments.push({ block, text, start, end }),
+    onComment: comments ? (block, text, start, end) => comments.push({ block, text, start, end }) : undefined,
   };
 }
 

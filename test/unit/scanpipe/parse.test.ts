@@ -138,8 +138,12 @@ describe('parse fallback order and tolerant mode (scanner.md §2.2)', () => {
     assert.equal(calls.length, 1);
   });
   it('collects comments in tolerant mode', () => {
-    const parsed = parseSource('// first\nconst = ;\n/* second */\n', 'a.js');
-    assert.deepEqual(parsed.comments.map((c) => c.text), [' first', ' second ']);
+    const parsed = parseSource('// pi-scan-allow SEC-EVAL-001 -- first\nconst = ;\n/* second */\n', 'a.js');
+    assert.deepEqual(parsed.comments.map((c) => c.text), [' pi-scan-allow SEC-EVAL-001 -- first', ' second ']);
+  });
+  it('collects comments only when a suppression or expectation marker can be among them', () => {
+    assert.deepEqual(parseSource('// first\nconst a = 1; /* second */\n', 'a.js').comments, []);
+    assert.equal(parseSource('// pi-expect: clean\nconst a = 1; /* second */\n', 'a.ts').comments.length, 2);
   });
   it('survives 20,000 nested brackets (JS and TS) without throwing', () => {
     const deep = 'x = ' + '['.repeat(20000) + ']'.repeat(20000) + ';\n// tail\n';
