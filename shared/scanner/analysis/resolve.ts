@@ -6,6 +6,7 @@
 import { staticKey, unwrap, type Nd } from './ast';
 import type { Binding, PathStep, ScopeInfo } from './scope';
 import {
+  NO_TRACE,
   alternatives,
   constString,
   global,
@@ -257,11 +258,11 @@ export class Resolver {
       case 'ArrowFunctionExpression':
       case 'ClassExpression':
       case 'ClassDeclaration':
-        return { k: 'fn', node, via: [], related: [] };
+        return { k: 'fn', node, ...NO_TRACE };
       case 'ObjectExpression':
-        return { k: 'obj', node, via: [], related: [] };
+        return { k: 'obj', node, ...NO_TRACE };
       case 'ArrayExpression':
-        return { k: 'arr', node, via: [], related: [] };
+        return { k: 'arr', node, ...NO_TRACE };
       case 'BinaryExpression':
         return this.binary(node);
       case 'UnaryExpression': {
@@ -386,7 +387,7 @@ export class Resolver {
     switch (b.kind) {
       case 'function':
       case 'class':
-        return b.fnNode ? { k: 'fn', node: b.fnNode, via: [], related: [] } : UNKNOWN;
+        return b.fnNode ? { k: 'fn', node: b.fnNode, ...NO_TRACE } : UNKNOWN;
       case 'import': {
         const info = b.importInfo;
         if (!info) return UNKNOWN;
@@ -622,7 +623,7 @@ export class Resolver {
           if (enc === 'hex' && !/^(?:[0-9a-fA-F]{2})*$/.test(s)) return UNKNOWN;
           const data = Buffer.from(s, enc as BufferEncoding);
           const asm: Technique = enc === 'hex' ? 'hex literal' : enc.startsWith('base64') ? 'base64 literal' : 'string methods';
-          return { k: 'bytes', data, asm, via: [], related: [] };
+          return { k: 'bytes', data, asm, ...NO_TRACE };
         }
         default:
           break;
@@ -688,7 +689,7 @@ export class Resolver {
         const out = items.join(sep.v === undefined ? ',' : String(sep.v));
         return out.length > FOLD_MAX_CHARS ? UNKNOWN : konst(out, 'array methods');
       }
-      if (method === 'reverse') return { k: 'strarr', items: [...items].reverse(), asm: 'array methods', via: [], related: [] };
+      if (method === 'reverse') return { k: 'strarr', items: [...items].reverse(), asm: 'array methods', ...NO_TRACE };
       return null;
     }
     if (recv.k !== 'const' || typeof recv.v !== 'string') return null;
@@ -706,7 +707,7 @@ export class Resolver {
     switch (method) {
       case 'split': {
         if (strs.length !== 1 || args.length !== 1) return UNKNOWN;
-        return { k: 'strarr', items: s.split(strs[0]).slice(0, FOLD_MAX_CHARS), asm: 'string methods', via: [], related: [] };
+        return { k: 'strarr', items: s.split(strs[0]).slice(0, FOLD_MAX_CHARS), asm: 'string methods', ...NO_TRACE };
       }
       case 'concat':
         out = s + args.map((_, i) => String(argConst(i)!.v)).join('');

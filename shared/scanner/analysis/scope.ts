@@ -36,7 +36,8 @@ export interface Binding {
 interface Scope {
   parent: Scope | null;
   isFunction: boolean;
-  vars: Map<string, Binding>;
+  /** Created on the first declaration: most block scopes declare nothing. */
+  vars: Map<string, Binding> | null;
 }
 
 /** Read-only map views backed by symbol-keyed node properties (no per-node Map entries). */
@@ -136,6 +137,7 @@ export function analyzeScopes(program: Nd, extraRoots: Nd[] = []): ScopeInfo {
 
   const declare = (scope: Scope, id: Nd, kind: BindingKind): Binding => {
     flag(id, F_DECL);
+    scope.vars ??= new Map();
     let b = scope.vars.get(id.name);
     if (!b) {
       b = { name: id.name, kind, id, inits: [], fnNode: null, param: null, importInfo: null, reads: [], writes: [] };
@@ -185,8 +187,6 @@ export function analyzeScopes(program: Nd, extraRoots: Nd[] = []): ScopeInfo {
   const nodeStack: Nd[] = [...[...extraRoots].reverse(), program];
   const scopeStack: Scope[] = nodeStack.map(() => root);
   const keyStack: string[] = nodeStack.map(() => '');
-  const kidKeys: string[] = [];
-  const kids: Nd[] = [];
   while (nodeStack.length) {
     const node = nodeStack.pop()!;
     const outer = scopeStack.pop()!;
@@ -198,7 +198,7 @@ export function analyzeScopes(program: Nd, extraRoots: Nd[] = []): ScopeInfo {
       case 'FunctionExpression':
       case 'ArrowFunctionExpression': {
         if (node.type === 'FunctionDeclaration' && node.id) declare(outer, node.id, 'function').fnNode = node;
-        scope = { parent: outer, isFunction: true, vars: new Map() };
+        scope = { parent: outer, isFunction: true, vars: null };
         if (node.type === 'FunctionExpression' && node.id) declare(scope, node.id, 'function').fnNode = node;
         node.params.forEach((param: Nd, index: number) => {
           for (const { id, path, prop } of patternIds(param)) {
@@ -214,22 +214,22 @@ export function analyzeScopes(program: Nd, extraRoots: Nd[] = []): ScopeInfo {
         if (node.id) {
           if (node.type === 'ClassDeclaration') declare(outer, node.id, 'class').fnNode = node;
           else {
-            scope = { parent: outer, isFunction: false, vars: new Map() };
+            scope = { parent: outer, isFunction: false, vars: null };
             declare(scope, node.id, 'class').fnNode = node;
           }
         }
         break;
       case 'BlockStatement':
-        if (!fnBodies.has(node)) scope = { parent: outer, isFunction: false, vars: new Map() };
+        if (!fnBodies.has(node)) scope = { parent: outer, isFunction: false, vars: null };
         break;
       case 'StaticBlock':
-        scope = { parent: outer, isFunction: true, vars: new Map() };
+        scope = { parent: outer, isFunction: true, vars: null };
         break;
       case 'ForStatement':
       case 'ForInStatement':
       case 'ForOfStatement':
       case 'SwitchStatement':
-        scope = { parent: outer, isFunction: false, vars: new Map() };
+        scope = { parent: outer, isFunction: false, vars: null };
         if (node.type !== 'ForStatement' && node.type !== 'SwitchStatement' && node.left.type !== 'VariableDeclaration') {
           for (const { id } of patternIds(node.left)) {
             flag(id, F_WRITEONLY);
@@ -238,7 +238,7 @@ export function analyzeScopes(program: Nd, extraRoots: Nd[] = []): ScopeInfo {
         }
         break;
       case 'CatchClause':
-        scope = { parent: outer, isFunction: false, vars: new Map() };
+        scope = { parent: outer, isFunction: false, vars: null };
         if (node.param) for (const { id } of patternIds(node.param)) declare(scope, id, 'catch');
         break;
       case 'VariableDeclaration': {
@@ -295,36 +295,32 @@ export function analyzeScopes(program: Nd, extraRoots: Nd[] = []): ScopeInfo {
       default:
         break;
     }
-    kids.length = 0;
-    kidKeys.length = 0;
     let keys = KEY_CACHE.get(node.type);
     if (keys === undefined) {
       keys = Object.keys(node).filter((k) => !SKIP_KEYS.has(k) && (node[k] === null || node[k] === undefined || typeof node[k] === 'object'));
       KEY_CACHE.set(node.type, keys);
     }
-    for (let k = 0; k < keys.length; k++) {
+    // Children pushed last-first, straight onto the stacks, so they pop in source order.
+    for (let k = keys.length - 1; k >= 0; k--) {
       const key = keys[k];
       const value = node[key];
       if (value === null || typeof value !== 'object') continue;
       if (Array.isArray(value)) {
-        for (let i = 0; i < value.length; i++) {
+        for (let i = value.length - 1; i >= 0; i--) {
           const child = value[i];
           if (child !== null && typeof child === 'object' && typeof child.type === 'string') {
             child[PARENT] = node;
-            kids.push(child);
-            kidKeys.push(key);
+            nodeStack.push(child);
+            scopeStack.push(scope);
+            keyStack.push(key);
           }
         }
       } else if (typeof value.type === 'string') {
         value[PARENT] = node;
-        kids.push(value);
-        kidKeys.push(key);
+        nodeStack.push(value);
+        scopeStack.push(scope);
+        keyStack.push(key);
       }
-    }
-    for (let i = kids.length - 1; i >= 0; i--) {
-      nodeStack.push(kids[i]);
-      scopeStack.push(scope);
-      keyStack.push(kidKeys[i]);
     }
   }
 
@@ -336,7 +332,7 @@ export function analyzeScopes(program: Nd, extraRoots: Nd[] = []): ScopeInfo {
     let s: Scope | null = refScopes[r];
     let found: Binding | null = null;
     while (s) {
-      const b = s.vars.size === 0 ? undefined : s.vars.get(ref.id.name);
+      const b = s.vars === null ? undefined : s.vars.get(ref.id.name);
       if (b) {
         found = b;
         break;
@@ -363,7 +359,7 @@ export function analyzeScopes(program: Nd, extraRoots: Nd[] = []): ScopeInfo {
     declBinding: lookup<Binding>(DECL),
     bindings,
     writeOnly: { get: (n) => (hasFlag(n, F_WRITEONLY) ? true : undefined), has: (n) => hasFlag(n, F_WRITEONLY) },
-    rootVars: root.vars,
+    rootVars: root.vars ?? new Map(),
     unresolvedReadIds,
     unresolvedReads,
     unresolvedWrites,

@@ -39,20 +39,21 @@ export type Value =
   | ({ k: 'union'; items: Value[] } & Trace)
   | ({ k: 'unknown' } & Trace);
 
-const NO_TRACE: Trace = { via: [], related: [] };
+/** Traces are never changed in place (steps make copies), so values without one share these arrays. */
+export const NO_TRACE: Trace = Object.freeze({ via: Object.freeze([]) as unknown as string[], related: Object.freeze([]) as unknown as RelatedSpan[] });
 
 export const UNKNOWN: Value = { k: 'unknown', ...NO_TRACE };
 
 export function konst(v: ConstValue, asm: Technique | null = null): Value {
-  return { k: 'const', v, asm, via: [], related: [] };
+  return { k: 'const', v, asm, ...NO_TRACE };
 }
 
 export function global(name: string): Value {
-  return { k: 'ref', root: { kind: 'global', name }, keys: [], via: [], related: [] };
+  return { k: 'ref', root: { kind: 'global', name }, keys: [], ...NO_TRACE };
 }
 
 export function ref(root: Root, keys: string[]): Value {
-  return { k: 'ref', root, keys, via: [], related: [] };
+  return { k: 'ref', root, keys, ...NO_TRACE };
 }
 
 export const MAX_PATH = 8;
@@ -83,7 +84,7 @@ export function union(items: Value[]): Value {
   const known = flat.slice(0, MAX_UNION);
   if (known.length === 0) return UNKNOWN;
   if (known.length === 1) return known[0];
-  return { k: 'union', items: known, via: [], related: [] };
+  return { k: 'union', items: known, ...NO_TRACE };
 }
 
 /** Every alternative of a value (a union's members, or the value itself). */
