@@ -81,7 +81,7 @@ export function stripTypeScript(input: string, tsx: boolean): StripResult {
   const decoratorEdits: Edit[] = [];
   const decorators: DecoratorSite[] = [];
   // Decorators and `accessor` are kept by ts-blank-space; find them only when the text can hold them.
-  const mayDecorate = text.includes('@');
+  const mayDecorate = mayHoldDecorator(text);
   const mayAccessor = text.includes('accessor');
   if (mayDecorate || mayAccessor) {
     forEachValueNode(source, (node) => {
@@ -100,6 +100,31 @@ export function stripTypeScript(input: string, tsx: boolean): StripResult {
   const textWithDecorators = post.length > 0 ? applyEdits(blanked, post) : blanked;
   const out = decoratorEdits.length > 0 ? applyEdits(textWithDecorators, decoratorEdits) : textWithDecorators;
   return { text: out, textWithDecorators, problems, typeOnlyImports, decorators, recovered };
+}
+
+/**
+ * False only when no `@` in the text can start a decorator: each one sits in a JSDoc line (`* @param`),
+ * after `//` on its line, or directly after a word or quote character (an address, a `"@scope/pkg"`
+ * name), or is not followed by a name or `(`. Spares the walk over the syntax tree on most files.
+ */
+export function mayHoldDecorator(text: string): boolean {
+  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
+    const next = text.charCodeAt(at + 1);
+    if (!(isWordCode(next) || next === 40 /* ( */)) continue;
+    const adjacent = at > 0 ? text[at - 1] : '\n';
+    if (isWordCode(text.charCodeAt(at - 1)) || adjacent === '"' || adjacent === "'" || adjacent === '`') continue;
+    let i = at - 1;
+    while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+    if (i >= 0 && text[i] === '*') continue;
+    const lineStart = text.lastIndexOf('\n', at) + 1;
+    if (text.slice(lineStart, at).includes('//')) continue;
+    return true;
+  }
+  return false;
+}
+
+function isWordCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36 || c > 127;
 }
 
 /** Same-length rewrite for a construct ts-blank-space reported, or undefined when it has none. */

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import type * as acorn from 'acorn';
 import { walk } from '../../../shared/scanner/engine';
 import { parseSource } from '../../../shared/scanner/parse';
+import { mayHoldDecorator } from '../../../shared/scanner/tsStrip';
 import { LineIndex } from '../../../shared/common/lineIndex';
 
 /** Every node whose source text is `needle` in the original text must sit at the same offsets. */
@@ -159,5 +160,31 @@ describe('parse fallback order and tolerant mode (scanner.md §2.2)', () => {
     const parsed = parseSource('const a: number = ;\nfoo();\n', 'a.ts');
     assert.equal(parsed.mode, 'tolerant');
     assert.ok(parsed.parseError);
+  });
+});
+
+describe('decorator pre-check (skips the syntax-tree walk on files without decorators)', () => {
+  it('keeps every place a decorator can start and rules out JSDoc tags, comments, addresses and package scopes', () => {
+    const cases: Array<[string, boolean]> = [
+      ['@dec class A {}', true],
+      ['class A {\n  @Input() x = 1;\n}', true],
+      ['constructor(@Inject(T) x) {}', true],
+      ['export @dec class A {}', true],
+      ['class A { @(foo()) m() {} }', true],
+      ['/**\n * @param x the value\n */', false],
+      ['// see @foo\n', false],
+      ['const e = "a@b.com";', false],
+      ['import x from "@types/node";', false],
+      ['x = a@b', false],
+      ['x @', false],
+    ];
+    for (const [text, expected] of cases) assert.equal(mayHoldDecorator(text), expected, text);
+  });
+  it('strips decorated classes the same with or without the pre-check', () => {
+    const src = '/** @param x */\nexport @dec(eval) class A { @m() x = 1; }\n';
+    const parsed = parseSource(src, 'a.ts');
+    assert.equal(parsed.extraExpressions.length, 2);
+    assert.equal(parsed.strippedText.includes('@'), true, 'the JSDoc tag stays');
+    assert.equal(parsed.strippedText.includes('@dec'), false);
   });
 });
