@@ -93,7 +93,7 @@ export class IncrementalFileScanner {
     while (a < tiles.length - 1 && tiles[a].end < p) a++;
     let b = a;
     while (b < tiles.length - 1 && tiles[b + 1].start <= oldEnd) b++;
-    while (a > 0 && !tileClosed(tiles[a - 1])) a--;
+    while (a > 0 && !tileClosed(tiles[a - 1]) && !startsFresh(text, tiles[a].start)) a--;
 
     let fresh: Tile[] | undefined;
     let window: ParsedSource | undefined;
@@ -106,7 +106,7 @@ export class IncrementalFileScanner {
       if (!window) return false;
       const candidate = tilesOf(window, windowStart, windowEnd, state.mode, text);
       const last = candidate[candidate.length - 1];
-      if (b < tiles.length - 1 && last && !tileClosed(last)) {
+      if (b < tiles.length - 1 && last && !tileClosed(last) && !startsFresh(text, tiles[b + 1].start + delta)) {
         b++;
         continue;
       }
@@ -271,6 +271,33 @@ function atSignBefore(text: string, offset: number): number {
   let i = offset - 1;
   while (i > 0 && (text[i] === ' ' || text[i] === '\t')) i--;
   return text[i] === '@' ? i : offset;
+}
+
+/**
+ * True when the statement starting at `offset` cannot continue the one before it (no automatic
+ * semicolon is needed for that when its first token is a name, a number, a string, `{`, `!`, `~`, `@`,
+ * `#` or `;`); `(`, `[`, a template, an operator or `in`/`instanceof`/`as`/`satisfies` could.
+ */
+export function startsFresh(text: string, offset: number): boolean {
+  const c = text.charCodeAt(offset);
+  if (Number.isNaN(c)) return true;
+  if (isIdentifierStart(c)) {
+    let end = offset + 1;
+    while (end < text.length && isIdentifierPart(text.charCodeAt(end))) end++;
+    return !CONTINUING_WORDS.has(text.slice(offset, end));
+  }
+  return (c >= 48 && c <= 57) || FRESH_PUNCTUATION.has(text[offset]);
+}
+
+const CONTINUING_WORDS: ReadonlySet<string> = new Set(['in', 'instanceof', 'as', 'satisfies']);
+const FRESH_PUNCTUATION: ReadonlySet<string> = new Set(['"', "'", '{', '!', '~', '@', '#', ';']);
+
+function isIdentifierStart(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36 || c === 92 || c > 127;
+}
+
+function isIdentifierPart(c: number): boolean {
+  return isIdentifierStart(c) || (c >= 48 && c <= 57);
 }
 
 function tileClosed(tile: Tile): boolean {

@@ -9,7 +9,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { scanFileText, type FileScanOptions, type FileScanResult } from '../../../shared/scanner/fileScan';
-import { commonEnds, IncrementalFileScanner } from '../../../shared/scanner/incremental/documentScanner';
+import { commonEnds, IncrementalFileScanner, startsFresh } from '../../../shared/scanner/incremental/documentScanner';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const options = (relativePath: string): FileScanOptions => ({ relativePath, extensionId: 'ext', today: '2026-11-24' });
@@ -94,6 +94,12 @@ const STATEMENTS = [
   'keep(fs);',
   'os.platform();',
   'os.homedir();',
+  // Semicolon-free style: statements that ASI ends, and ones a following line could continue.
+  'const bare = eval',
+  'bare("4")',
+  '(bare)("5")',
+  '[bare].forEach((f) => f("6"))',
+  '`tpl`',
 ];
 
 function mutate(text: string, next: () => number, words: string[]): string {
@@ -233,6 +239,15 @@ describe('incremental editor scan: same findings as a full scan', () => {
     assertSameAsFull('a.js', [v1, v1.replace(';(function', '(function'), v1]);
   });
 
+  it('semicolon-free code: edits stay local unless the next line could continue the statement', () => {
+    const lines = ['import * as cp from "child_process"'];
+    for (let i = 0; i < 40; i++) lines.push(`const v${i} = ${i}`, `export function f${i}(a) { return a + v${i} }`);
+    const v1 = lines.join('\n') + '\n';
+    const scanner = assertSameAsFull('a.js', [v1, v1.replace('const v7 = 7', 'const v7 = 8'), v1.replace('const v7 = 7', 'const v7 = cp.exec'), v1.replace('const v8 = 8', '(eval)("1")')]);
+    assert.equal(scanner.lastUpdate, 'incremental');
+    assertSameAsFull('a.js', ['const a = 1\nconst f = eval\n;[1].map(f)\n', 'const a = 1\nconst f = eval\n[1].map(f)\n', 'const a = 1\nconst f = eval\n`x`\n']);
+  });
+
   it('deleting statements, leaving only comments, and TypeScript with decorators', () => {
     const v1 = '// head\n@dec(eval)\nclass A { @m() x = 1; }\nenum E { A = 1 }\nconst y = <any>window;\n// tail\n';
     assertSameAsFull('a.ts', [v1, v1.replace('enum E { A = 1 }', ''), v1.replace('@dec(eval)', '@dec(JSON)'), '// only\n// comments\n', v1]);
@@ -262,5 +277,12 @@ describe('commonEnds', () => {
       assert.equal(a.slice(a.length - suffix), b.slice(b.length - suffix));
       assert.ok(prefix === Math.min(a.length, b.length) - suffix || a[prefix] !== b[prefix] || prefix + suffix === Math.min(a.length, b.length));
     }
+  });
+});
+
+describe('startsFresh (can a statement continue into the next one?)', () => {
+  it('names, numbers, strings and blocks start fresh; brackets, templates, operators and binary words do not', () => {
+    for (const text of ['const x', 'foo()', '42', '"s"', "'s'", '{ }', '!x', '@dec class A {}', ';', 'let y', '']) assert.equal(startsFresh(text, 0), true, text);
+    for (const text of ['(x)', '[1]', '`t`', '+x', '-x', '/re/', '.5', 'in y', 'instanceof Y', 'as T', 'satisfies T', '<div/>', '?.x']) assert.equal(startsFresh(text, 0), false, text);
   });
 });
