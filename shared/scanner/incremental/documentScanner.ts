@@ -27,6 +27,9 @@ interface State {
   stripped: string;
 }
 
+/** What an attempted edit did: applied, refused before touching the state (window did not parse), or refused. */
+type EditOutcome = 'applied' | 'unparsable' | 'unsupported';
+
 /** How the last update was done (tests and the benchmark read it). */
 export type UpdateKind = 'full' | 'incremental' | 'unchanged' | 'fallback';
 
@@ -55,8 +58,10 @@ export class IncrementalFileScanner {
         this.lastUpdate = 'unchanged';
         return merge(state, options);
       }
+      let outcome: EditOutcome = 'unsupported';
       try {
-        if (this.edit(state, text)) {
+        outcome = this.edit(state, text);
+        if (outcome === 'applied') {
           this.lastUpdate = 'incremental';
           return merge(state, options);
         }
@@ -64,9 +69,16 @@ export class IncrementalFileScanner {
         // Falls through to the full scan, which reports what went wrong.
       }
       this.lastUpdate = 'fallback';
-    } else this.lastUpdate = 'full';
-    this.state = null;
+      // A window that does not parse left the state untouched: while the file stays broken it is
+      // kept, so the edit that repairs it is again a small difference from the last clean version.
+      if (outcome !== 'unparsable') this.state = null;
+    } else {
+      this.lastUpdate = 'full';
+      this.state = null;
+    }
     const parsed = parseSource(text, options.relativePath);
+    if (parsed.mode === 'tolerant' && this.state) return documentScanOutput(scanParsed(parsed, input));
+    this.state = null;
     const fresh = incrementalStart(parsed, options.relativePath, text);
     if (fresh) {
       try {
@@ -81,8 +93,8 @@ export class IncrementalFileScanner {
     return documentScanOutput(scanParsed(parsed, input));
   }
 
-  /** Applies an edit in place; false when only a full scan can give the right answer. */
-  private edit(state: State, text: string): boolean {
+  /** Applies an edit in place, or says why only a full scan can give the right answer. */
+  private edit(state: State, text: string): EditOutcome {
     const old = state.text;
     const tiles = state.tiles;
     const { prefix: p, suffix: s } = commonEnds(old, text);
@@ -93,7 +105,7 @@ export class IncrementalFileScanner {
     while (a < tiles.length - 1 && tiles[a].end < p) a++;
     let b = a;
     while (b < tiles.length - 1 && tiles[b + 1].start <= oldEnd) b++;
-    while (a > 0 && !tileClosed(tiles[a - 1]) && !startsFresh(text, tiles[a].start)) a--;
+    while (a > 0 && !tileClosed(tiles[a - 1]) && !endsByLineBreak(text, statementEnd(tiles[a - 1]), tiles[a].start)) a--;
 
     let fresh: Tile[] | undefined;
     let window: ParsedSource | undefined;
@@ -103,18 +115,18 @@ export class IncrementalFileScanner {
       windowStart = tiles[a].start;
       windowEnd = tiles[b].end + delta;
       window = parseStrict(text.slice(windowStart, windowEnd), state.path, state.mode);
-      if (!window) return false;
+      if (!window) return 'unparsable';
       const candidate = tilesOf(window, windowStart, windowEnd, state.mode, text);
       const last = candidate[candidate.length - 1];
-      if (b < tiles.length - 1 && last && !tileClosed(last) && !startsFresh(text, tiles[b + 1].start + delta)) {
+      if (b < tiles.length - 1 && last && !tileClosed(last) && !endsByLineBreak(text, statementEnd(last), tiles[b + 1].start + delta)) {
         b++;
         continue;
       }
       fresh = candidate;
       break;
     }
-    if (!fresh || !window) return false;
-    if (state.mode === 'script' && a === 0 && fresh.length > 0 && hasStrictDirective(fresh[0].stmt)) return false;
+    if (!fresh || !window) return 'unsupported';
+    if (state.mode === 'script' && a === 0 && fresh.length > 0 && hasStrictDirective(fresh[0].stmt)) return 'unsupported';
 
     const removed = tiles.slice(a, b + 1);
     const prefix = tiles.slice(0, a);
@@ -134,10 +146,10 @@ export class IncrementalFileScanner {
         owner.start = windowStart;
         owner.comments = [...comments, ...owner.comments];
         owner.stripped = window.strippedText + owner.stripped;
-      } else return false;
+      } else return 'unsupported';
     }
     const next = [...prefix, ...fresh, ...suffix];
-    if (next.length === 0 || crossUnitConflict(next.map((t) => t.summary), state.mode)) return false;
+    if (next.length === 0 || crossUnitConflict(next.map((t) => t.summary), state.mode)) return 'unsupported';
 
     const seeds = new Set<number>();
     for (let i = prefix.length; i < prefix.length + fresh.length; i++) seeds.add(i);
@@ -191,7 +203,7 @@ export class IncrementalFileScanner {
     state.tiles = next;
     state.index = index;
     state.stripped = stripped;
-    return true;
+    return 'applied';
   }
 }
 
@@ -298,6 +310,25 @@ function isIdentifierStart(c: number): boolean {
 
 function isIdentifierPart(c: number): boolean {
   return isIdentifierStart(c) || (c >= 48 && c <= 57);
+}
+
+/**
+ * True when a statement ending at `end` (no semicolon) ends there whatever follows at `next`: a line
+ * break lies between them (automatic semicolon insertion needs one) and the next token cannot
+ * continue it.
+ */
+function endsByLineBreak(text: string, end: number, next: number): boolean {
+  if (!startsFresh(text, next)) return false;
+  for (let i = end; i < next; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) return true;
+  }
+  return false;
+}
+
+/** The statement's end in current offsets. */
+function statementEnd(tile: Tile): number {
+  return tile.stmt.end + tile.astShift;
 }
 
 function tileClosed(tile: Tile): boolean {

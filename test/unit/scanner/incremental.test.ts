@@ -229,6 +229,20 @@ describe('incremental editor scan: same findings as a full scan', () => {
     assertSameAsFull('a.ts', [v1, v1.replace('e("1");', 'e("1"'), v1, v1.replace('}\n', '}\n}\n')]);
   });
 
+  it('typing through broken versions: each is scanned in full, the repaired one incrementally', () => {
+    const lines = [];
+    for (let i = 0; i < 30; i++) lines.push(`export function f${i}(a) { return a + ${i}; }`);
+    const v1 = lines.join('\n') + '\n';
+    const typing = ['e', 'eval', 'eval(', 'eval("', 'eval("x', 'eval("x"', 'eval("x")'].map((t) => v1.replace('return a + 7;', `${t}; return a + 7;`));
+    const scanner = new IncrementalFileScanner();
+    const kinds: string[] = [];
+    for (const text of [v1, ...typing]) {
+      assert.deepEqual(comparable(scanner.scan(text, options('a.js'))), comparable(scanFileText(text, options('a.js'))));
+      kinds.push(scanner.lastUpdate);
+    }
+    assert.deepEqual(kinds, ['full', 'incremental', 'incremental', 'fallback', 'fallback', 'fallback', 'fallback', 'incremental']);
+  });
+
   it('declarations that only clash across statements (the parser sees the whole file)', () => {
     const v1 = 'let x = 1;\nfunction f() {}\nexport { x };\n';
     assertSameAsFull('a.mjs', [v1, v1.replace('function f() {}', 'let x = 2;'), v1, v1.replace('let x = 1;', 'let y = 1;'), v1, v1 + 'export { x };\n']);
@@ -246,6 +260,9 @@ describe('incremental editor scan: same findings as a full scan', () => {
     const scanner = assertSameAsFull('a.js', [v1, v1.replace('const v7 = 7', 'const v7 = 8'), v1.replace('const v7 = 7', 'const v7 = cp.exec'), v1.replace('const v8 = 8', '(eval)("1")')]);
     assert.equal(scanner.lastUpdate, 'incremental');
     assertSameAsFull('a.js', ['const a = 1\nconst f = eval\n;[1].map(f)\n', 'const a = 1\nconst f = eval\n[1].map(f)\n', 'const a = 1\nconst f = eval\n`x`\n']);
+    // No line break, no automatic semicolon: `x  delete …` on one line is a syntax error.
+    const v2 = 'export function hide() {\n}\n  // note\n  delete globalThis.WebSocket;\n';
+    assertSameAsFull('a.js', [v2, v2.replace('\n  delete', '\nx  delete'), v2]);
   });
 
   it('deleting statements, leaving only comments, and TypeScript with decorators', () => {
