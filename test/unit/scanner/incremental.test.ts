@@ -175,6 +175,27 @@ describe('incremental editor scan: same findings as a full scan', () => {
     assert.ok(incremental > versions / 5, `too few incremental updates (${incremental} of ${versions}): the fuzz test would not test them`);
   });
 
+  it('random character edits, kept even while the file does not parse', () => {
+    let versions = 0;
+    corpus.forEach((file, n) => {
+      const next = random(7_000_000 + n);
+      let text = readFileSync(file, 'utf8');
+      const scanner = new IncrementalFileScanner();
+      const path = file.slice(ROOT.length + 1);
+      for (let i = 0; i < 10; i++) {
+        if (i > 0) {
+          const pos = Math.floor(next() * (text.length + 1));
+          const piece = ['\n', ' ', ';', 'x', '}', '{', '(', ')', '"', '`', '/', 'eval', 'x\n('][Math.floor(next() * 13)];
+          text = next() < 0.6 ? text.slice(0, pos) + piece + text.slice(pos) : text.slice(0, pos) + text.slice(pos + 1 + Math.floor(next() * 4));
+        }
+        const got = scanner.scan(text, options(path));
+        assert.deepEqual(comparable(got), comparable(scanFileText(text, options(path))), `${path}: version ${i} (${scanner.lastUpdate})`);
+        versions++;
+      }
+    });
+    assert.ok(versions > 1000);
+  });
+
   it('an edit inside one function of a 5,000-line file re-analyses that function only', () => {
     const lines = ['import * as fs from "node:fs";'];
     for (let i = 0; lines.length < 5000; i++) lines.push(`export function f${i}(a: number): string {`, `  const v${i}: number = a + ${i};`, `  return String(v${i}) + fs.sep;`, '}');
