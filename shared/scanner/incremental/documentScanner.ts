@@ -114,6 +114,11 @@ export class IncrementalFileScanner {
     for (let attempt = 0; attempt <= MAX_WINDOW_GROWTH; attempt++) {
       windowStart = tiles[a].start;
       windowEnd = tiles[b].end + delta;
+      // A comment opened on the window's last line would run on into the next statement.
+      if (b < tiles.length - 1 && mayOpenCommentOnLastLine(text, windowStart, windowEnd)) {
+        b++;
+        continue;
+      }
       window = parseStrict(text.slice(windowStart, windowEnd), state.path, state.mode);
       if (!window) return 'unparsable';
       const candidate = tilesOf(window, windowStart, windowEnd, state.mode, text);
@@ -324,6 +329,16 @@ function endsByLineBreak(text: string, end: number, next: number): boolean {
     if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) return true;
   }
   return false;
+}
+
+function mayOpenCommentOnLastLine(text: string, from: number, to: number): boolean {
+  let i = to - 1;
+  while (i >= from) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) break;
+    i--;
+  }
+  return /\/\/|\/\*|<!--|-->/.test(text.slice(Math.max(i + 1, from), to));
 }
 
 /** The statement's end in current offsets. */

@@ -281,6 +281,9 @@ describe('incremental editor scan: same findings as a full scan', () => {
     const scanner = assertSameAsFull('a.js', [v1, v1.replace('const v7 = 7', 'const v7 = 8'), v1.replace('const v7 = 7', 'const v7 = cp.exec'), v1.replace('const v8 = 8', '(eval)("1")')]);
     assert.equal(scanner.lastUpdate, 'incremental');
     assertSameAsFull('a.js', ['const a = 1\nconst f = eval\n;[1].map(f)\n', 'const a = 1\nconst f = eval\n[1].map(f)\n', 'const a = 1\nconst f = eval\n`x`\n']);
+    // A line comment whose line break is deleted comments out the start of the next statement.
+    const v3 = 'export function go() {\n}\n  // note\n\n  return (custom || eval)(code);\n';
+    assertSameAsFull('a.js', [v3, v3.replace('// note\n\n', '// note'), v3]);
     // No line break, no automatic semicolon: `x  delete …` on one line is a syntax error.
     const v2 = 'export function hide() {\n}\n  // note\n  delete globalThis.WebSocket;\n';
     assertSameAsFull('a.js', [v2, v2.replace('\n  delete', '\nx  delete'), v2]);
