@@ -177,7 +177,8 @@ export class Analyzer {
           const b = this.scopes.refBinding.get(node);
           if (b === undefined) break;
           // Only these globals are monitored as bare identifiers; other globals matter through members.
-          if (b === null ? MONITORED_GLOBALS.has(node.name) : b.kind !== 'function' && b.kind !== 'class' && b.kind !== 'catch') this.reference(node);
+          // A local whose value is unknown cannot be a monitored reference (its evaluation is the same memo).
+          if (b === null ? MONITORED_GLOBALS.has(node.name) : b.kind !== 'function' && b.kind !== 'class' && b.kind !== 'catch' && this.resolver.bindingValue(b).k !== 'unknown') this.reference(node);
           break;
         }
         case 'AssignmentExpression':
