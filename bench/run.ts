@@ -34,7 +34,7 @@ function runBundled(name: string): ReturnType<typeof spawnSync> {
     format: 'cjs',
     target: 'node20',
     minify: true,
-    keepNames: true,
+    keepNames: false,
     logLevel: 'warning',
     external: ['eslint', 'eslint-plugin-security'],
     alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },

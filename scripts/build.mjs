@@ -13,7 +13,7 @@ const common = {
   target: 'node20',
   sourcemap: 'linked',
   minify: !watch,
-  keepNames: true,
+  keepNames: false,
   logLevel: 'warning',
   legalComments: 'none',
   // jsonc-parser's `main` is a UMD build whose dynamic `require('./impl/…')` esbuild cannot follow;

@@ -181,8 +181,11 @@ function hasParseErrors(source: ts.SourceFile): boolean {
   return ((source as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics?.length ?? 0) > 0;
 }
 
+// JSDoc is never read here: skipping its parse (as ts-blank-space does) saves much of the parse on documented code.
+const SOURCE_OPTIONS: ts.CreateSourceFileOptions = { languageVersion: ts.ScriptTarget.ESNext, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
+
 function createSource(text: string, tsx: boolean): ts.SourceFile {
-  return ts.createSourceFile(tsx ? 'input.tsx' : 'input.ts', text, ts.ScriptTarget.ESNext, false, tsx ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  return ts.createSourceFile(tsx ? 'input.tsx' : 'input.ts', text, SOURCE_OPTIONS, false, tsx ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
 }
 
 function specifierOf(literal: ts.StringLiteral, source: ts.SourceFile): TypeOnlyImport {

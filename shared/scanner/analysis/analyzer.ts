@@ -20,7 +20,9 @@ import {
 import { moduleRoot, Resolver } from './resolve';
 import { analyzeScopes, type Binding, type ScopeInfo } from './scope';
 import { findSecret, isSecretName } from './secrets';
-import { alternatives, constString, isGlobal, isRef, type Value } from './values';
+import { alternatives, constString, isGlobal, isProcessEnv, isRef, someAlternative, type Value } from './values';
+
+const isGlobalObject = (v: Value): boolean => isGlobal(v, 'globalObject');
 
 export interface CapabilityEvidence {
   capability: string;
@@ -106,7 +108,9 @@ export class Analyzer {
 
   run(): void {
     this.resolver.preparePi();
-    for (const node of this.scopes.nodes) this.visit(node);
+    // Indexed: this loop runs once per node, and an array iterator here is not always optimized away.
+    const nodes = this.scopes.nodes;
+    for (let i = 0; i < nodes.length; i++) this.visit(nodes[i]);
   }
 
   /**
@@ -118,7 +122,9 @@ export class Analyzer {
     this.resolver.preparePi();
     const out = new Map<Nd, UnitAnalysis>();
     let current: UnitAnalysis | null = null;
-    for (const node of this.scopes.nodes) {
+    const nodes = this.scopes.nodes;
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i];
       if (node === program) continue;
       const parent = this.scopes.parentOf.get(node);
       const unit = parent === program ? node : parent === undefined ? ownerOfExtra(node) : null;
@@ -410,7 +416,7 @@ export class Analyzer {
   private envMember(node: Nd): void {
     if (node.type !== 'MemberExpression' && node.type !== 'Identifier') return;
     const objValue = node.type === 'MemberExpression' ? this.ev(node.object) : null;
-    if (objValue && alternatives(objValue).some((v) => isRef(v, 'global', 'process', ['env']))) {
+    if (objValue && someAlternative(objValue, isProcessEnv)) {
       const parent = this.scopes.parentOf.get(node);
       const isWrite = (parent?.type === 'AssignmentExpression' && this.scopes.keyOf.get(node) === 'left') || parent?.type === 'UpdateExpression' || (parent?.type === 'UnaryExpression' && parent.operator === 'delete');
       const { key } = this.resolver.memberKey(node);
@@ -420,7 +426,7 @@ export class Analyzer {
       return;
     }
     const value = this.ev(node);
-    if (!alternatives(value).some((v) => isRef(v, 'global', 'process', ['env']))) return;
+    if (!someAlternative(value, isProcessEnv)) return;
     const parent = this.scopes.parentOf.get(node);
     if (parent?.type === 'MemberExpression' && this.scopes.keyOf.get(node) === 'object') return;
     if (this.isUsedAliasInit(node)) return;
@@ -435,7 +441,7 @@ export class Analyzer {
   /** Object-pattern destructuring: env reads, and references to monitored members. */
   private destructure(pattern: Nd, init: Nd): void {
     const base = this.ev(init);
-    const fromEnv = alternatives(base).some((v) => isRef(v, 'global', 'process', ['env']));
+    const fromEnv = someAlternative(base, isProcessEnv);
     for (const prop of pattern.properties as Nd[]) {
       if (prop.type === 'RestElement') {
         if (fromEnv) {
@@ -571,7 +577,7 @@ export class Analyzer {
     }
     const { key } = this.resolver.memberKey(target);
     const objValue = this.ev(target.object);
-    if (alternatives(objValue).some((v) => isGlobal(v, 'globalObject'))) {
+    if (someAlternative(objValue, isGlobalObject)) {
       this.add('SEC-GLOBAL-001', target.start, target.end, `Mutation of global property "${key ?? this.form(target.property)}"`);
     }
     const value = this.ev(target);

@@ -51,14 +51,14 @@ export function moduleRoot(spec: string): Value {
 
 // Memo slots live on the nodes under symbol keys (invisible to Object.keys and JSON), which is much
 // cheaper than a Map entry per evaluated node.
+// One state slot per node (fewer shape transitions than two): the generation whose memo is valid, or
+// minus the generation while the node is being evaluated (a cycle), or 0.
 const MEMO = Symbol('memo');
-const MEMO_GEN = Symbol('memoGen');
-const BUSY_GEN = Symbol('busyGen');
+const MEMO_STATE = Symbol('memoState');
 let generationCounter = 0;
 interface MemoSlot {
   [MEMO]?: Value;
-  [MEMO_GEN]?: number;
-  [BUSY_GEN]?: number;
+  [MEMO_STATE]?: number;
 }
 
 export class Resolver {
@@ -85,29 +85,39 @@ export class Resolver {
   /** Finds default-exported functions and propagates `Pi` into local function parameters (§3.1). */
   preparePi(): void {
     let evaluated = false;
-    for (const node of this.scopes.nodes) {
-      if (node.type === 'ExportDefaultDeclaration') {
-        this.addDefaultExport(node.declaration);
-        evaluated = true;
-      } else if (node.type === 'ExportNamedDeclaration' && !node.source) {
-        for (const spec of node.specifiers) {
-          const exported = spec.exported.type === 'Identifier' ? spec.exported.name : spec.exported.value;
-          if (exported === 'default') {
-            this.addDefaultExport(spec.local);
+    const calls: Nd[] = [];
+    const nodes = this.scopes.nodes;
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i];
+      switch (node.type) {
+        case 'CallExpression':
+          if (node.arguments.length > 0 && node.callee.type === 'Identifier' && this.mayBeLocalFunction(node.callee)) calls.push(node);
+          break;
+        case 'ExportDefaultDeclaration':
+          this.addDefaultExport(node.declaration);
+          evaluated = true;
+          break;
+        case 'ExportNamedDeclaration':
+          if (node.source) break;
+          for (const spec of node.specifiers) {
+            const exported = spec.exported.type === 'Identifier' ? spec.exported.name : spec.exported.value;
+            if (exported === 'default') {
+              this.addDefaultExport(spec.local);
+              evaluated = true;
+            }
+          }
+          break;
+        case 'AssignmentExpression':
+          if (node.operator === '=' && node.left.type === 'MemberExpression' && this.isModuleExportsTarget(node.left)) {
+            this.addDefaultExport(node.right);
             evaluated = true;
           }
-        }
-      } else if (node.type === 'AssignmentExpression' && node.operator === '=' && node.left.type === 'MemberExpression' && this.isModuleExportsTarget(node.left)) {
-        this.addDefaultExport(node.right);
-        evaluated = true;
+          break;
+        default:
+          break;
       }
     }
     if (evaluated) this.clearMemo();
-    const calls = this.scopes.nodes.filter((n) => {
-      if (n.type !== 'CallExpression' || n.arguments.length === 0 || n.callee.type !== 'Identifier') return false;
-      const b = this.scopes.refBinding.get(n.callee);
-      return !!b && (b.kind === 'function' || b.inits.some((i) => i.init !== null && /Function/.test(i.init.type)));
-    });
     for (let round = 0; round < 3; round++) {
       // One hop per round: parameters found in this round take effect in the next one.
       const found: string[] = [];
@@ -126,6 +136,12 @@ export class Resolver {
     }
   }
 
+  /** A callee naming a local function declaration or a binding initialised with a function (syntactic). */
+  private mayBeLocalFunction(callee: Nd): boolean {
+    const b = this.scopes.refBinding.get(callee);
+    return !!b && (b.kind === 'function' || b.inits.some((i) => i.init !== null && /Function/.test(i.init.type)));
+  }
+
   /** `module.exports`, `exports.default` or `module.exports.default` with unshadowed roots (syntactic). */
   /**
    * Functions whose parameters `node` makes receive `pi` (the two sources `preparePi` reads): a default
@@ -141,9 +157,7 @@ export class Resolver {
       case 'AssignmentExpression':
         return node.operator === '=' && node.left.type === 'MemberExpression' && this.isModuleExportsTarget(node.left) ? fns(node.right) : [];
       case 'CallExpression': {
-        if (node.arguments.length === 0 || node.callee.type !== 'Identifier') return [];
-        const b = this.scopes.refBinding.get(node.callee);
-        if (!b || !(b.kind === 'function' || b.inits.some((i) => i.init !== null && /Function/.test(i.init.type)))) return [];
+        if (node.arguments.length === 0 || node.callee.type !== 'Identifier' || !this.mayBeLocalFunction(node.callee)) return [];
         const callee = this.evaluate(node.callee);
         if (callee.k !== 'fn') return [];
         const passesPi = node.arguments.some(
@@ -185,25 +199,26 @@ export class Resolver {
   evaluate(node: Nd | null | undefined): Value {
     if (!node) return UNKNOWN;
     const slot = node as unknown as MemoSlot;
-    if (slot[MEMO_GEN] === this.gen) return slot[MEMO]!;
-    if (slot[BUSY_GEN] === this.gen || this.depth >= FOLD_MAX_DEPTH || ++this.steps > FOLD_MAX_STEPS) {
+    const state = slot[MEMO_STATE];
+    if (state === this.gen) return slot[MEMO]!;
+    if (state === -this.gen || this.depth >= FOLD_MAX_DEPTH || ++this.steps > FOLD_MAX_STEPS) {
       this.truncations++;
       return UNKNOWN;
     }
     const before = this.truncations;
-    slot[BUSY_GEN] = this.gen;
+    slot[MEMO_STATE] = -this.gen;
     this.depth++;
     let value: Value;
     try {
       value = this.compute(node);
     } finally {
       this.depth--;
-      slot[BUSY_GEN] = 0;
+      slot[MEMO_STATE] = 0;
     }
     if (value.k === 'const' && typeof value.v === 'string' && value.v.length > FOLD_MAX_CHARS) value = UNKNOWN;
     if (this.truncations === before) {
       slot[MEMO] = value;
-      slot[MEMO_GEN] = this.gen;
+      slot[MEMO_STATE] = this.gen;
     }
     return value;
   }

@@ -93,6 +93,20 @@ export function alternatives(value: Value): Value[] {
   return value.items.map((item) => withTrace(item, value));
 }
 
+/** True when some alternative satisfies `test`; no trace copies, for tests that read only kind and path. */
+export function someAlternative(value: Value, test: (v: Value) => boolean): boolean {
+  if (value.k !== 'union') return test(value);
+  for (const item of value.items) if (test(item)) return true;
+  return false;
+}
+
+const ENV_PATH: readonly string[] = ['env'];
+
+/** `process.env` itself. */
+export function isProcessEnv(value: Value): boolean {
+  return isRef(value, 'global', 'process', ENV_PATH);
+}
+
 export function isGlobal(value: Value, name: string): boolean {
   return value.k === 'ref' && value.root.kind === 'global' && value.root.name === name && value.keys.length === 0;
 }
