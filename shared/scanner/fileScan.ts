@@ -7,7 +7,7 @@ import { LineIndex } from '../common/lineIndex';
 import { coalesce } from './coalesce';
 import { makeHit, scanDocument, type DocumentScan } from './engine';
 import { assignFingerprints } from './fingerprint';
-import type { ParsedSource, SourceComment } from './parse';
+import type { SourceComment } from './parse';
 import type { PolicyOracle } from './policyOracle';
 import { ruleById } from './rules';
 import { applySuppressions } from './suppressions';
@@ -41,7 +41,8 @@ export interface FileScanResult {
   relativePath: string;
   text: string;
   lines: LineIndex;
-  parsed?: ParsedSource;
+  /** The file's comments (suppressions, `pi-expect` labels); the syntax tree is not kept. */
+  comments: readonly SourceComment[];
   /** Unsuppressed rule hits before coalescing (verdict counting, §9.1). SUP-* excluded. */
   activeHits: Hit[];
   /** Suppressed rule hits. */
@@ -79,7 +80,6 @@ export function documentScanOutput(scan: DocumentScan): DocumentScanOutput {
     firstStatementStart: parsed.program.body.length > 0 ? parsed.program.body[0].start : null,
     tolerant: parsed.mode === 'tolerant',
     stripFailed: parsed.stripFailed,
-    parsed,
   };
 }
 
@@ -101,8 +101,6 @@ export interface DocumentScanOutput {
   firstStatementStart: number | null;
   tolerant: boolean;
   stripFailed: boolean;
-  /** The full parse, when there was one (the incremental editor scan has none). */
-  parsed?: ParsedSource;
 }
 
 /** Suppressions (§7), coalescing, positions and fingerprints over a document scan. */
@@ -129,7 +127,7 @@ export function completeFileScan(text: string, options: FileScanOptions, doc: Do
     extensionId: options.extensionId,
     text,
     lines,
-    parsed: doc.parsed,
+    comments: doc.comments,
     hits: active,
     suppressed,
     supHits,
@@ -145,7 +143,7 @@ interface FinishInput {
   extensionId: string | null;
   text: string;
   lines?: LineIndex;
-  parsed?: ParsedSource;
+  comments?: readonly SourceComment[];
   hits: Hit[];
   suppressed: { hit: Hit; reason: string; until: string | null; line: number; fileLevel: boolean }[];
   supHits: Hit[];
@@ -201,7 +199,7 @@ function finish(input: FinishInput): FileScanResult {
     relativePath: input.relativePath,
     text: input.text,
     lines,
-    parsed: input.parsed,
+    comments: input.comments ?? [],
     activeHits: input.hits,
     suppressedHits: input.suppressed.map((s) => s.hit),
     expiredSuppressions: input.supHits.filter((h) => h.ruleId === 'SUP-002').length,

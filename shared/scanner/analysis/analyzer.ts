@@ -23,6 +23,9 @@ import { findSecret, isSecretName } from './secrets';
 import { alternatives, constString, isGlobal, isProcessEnv, isRef, someAlternative, type Value } from './values';
 
 const isGlobalObject = (v: Value): boolean => isGlobal(v, 'globalObject');
+/** A function, `Function` itself, or `Function.prototype` (their `constructor` is a Function constructor). */
+const isFunctionLike = (v: Value): boolean =>
+  v.k === 'fn' || (v.k === 'ref' && v.root.kind === 'global' && v.root.name === 'Function' && (v.keys.length === 0 || (v.keys.length === 1 && v.keys[0] === 'prototype')));
 
 export interface CapabilityEvidence {
   capability: string;
@@ -533,7 +536,7 @@ export class Analyzer {
     if (key === 'constructor') {
       const obj = unwrap(node.object);
       const objIsConstructor = obj.type === 'MemberExpression' && this.resolver.memberKey(obj).key === 'constructor';
-      const objIsFunction = !objIsConstructor && (alternatives(this.ev(obj)).some((v) => v.k === 'fn' || (v.k === 'ref' && v.root.kind === 'global' && v.root.name === 'Function')) || this.isBuiltinMethod(obj));
+      const objIsFunction = !objIsConstructor && (someAlternative(this.ev(obj), isFunctionLike) || this.isBuiltinMethod(obj));
       if (objIsConstructor || objIsFunction) {
         const via = objIsConstructor ? [] : [`constructor of ${this.form(obj)}`];
         this.add('SEC-CONSTRUCTOR-001', node.start, node.end, 'Function constructor reached via .constructor{via}', { via: node.computed && node.property.type !== 'Literal' ? [`computed key ${this.form(node.property)}`, ...via] : via, related: [] });

@@ -13,7 +13,9 @@ import {
   isGlobal,
   konst,
   MAX_PATH,
+  isRef,
   ref,
+  someAlternative,
   union,
   UNKNOWN,
   withStep,
@@ -29,6 +31,9 @@ export const FOLD_MAX_STEPS = 100_000;
 
 /** Names that denote the global object when not shadowed. */
 export const GLOBAL_OBJECT_NAMES: ReadonlySet<string> = new Set(['globalThis', 'global', 'window', 'self']);
+/** Members of the global object that denote a global object again (browser frames); not bare names. */
+const GLOBAL_OBJECT_MEMBERS: ReadonlySet<string> = new Set([...GLOBAL_OBJECT_NAMES, 'top', 'parent', 'frames']);
+const FUNCTION_PROTOTYPE: Value = ref({ kind: 'global', name: 'Function' }, ['prototype']);
 const TIMER_NAMES: ReadonlySet<string> = new Set(['setTimeout', 'setInterval', 'setImmediate']);
 const BYTE_ENCODINGS: ReadonlySet<string> = new Set(['base64', 'base64url', 'hex', 'latin1', 'binary', 'utf8', 'utf-8']);
 const PATH_MODULES: ReadonlySet<string> = new Set(['path', 'path/posix']);
@@ -56,6 +61,7 @@ export function moduleRoot(spec: string): Value {
 const MEMO = Symbol('memo');
 const MEMO_STATE = Symbol('memoState');
 let generationCounter = 0;
+const DESCRIPTOR_PATH: readonly string[] = ['getOwnPropertyDescriptor'];
 interface MemoSlot {
   [MEMO]?: Value;
   [MEMO_STATE]?: number;
@@ -414,8 +420,9 @@ export class Resolver {
         const p = b.param;
         if (!p) return UNKNOWN;
         const isPi = (p.index === 0 && this.defaultExportFns.has(p.fn)) || this.piParams.has(`${p.fn.start}:${p.index}`) || (b.name === 'pi' && p.path.length === 0);
-        if (!isPi) return UNKNOWN;
-        return this.applyPath(ref({ kind: 'pi' }, []), p.path);
+        if (isPi) return this.applyPath(ref({ kind: 'pi' }, []), p.path);
+        const passed = this.passedArgument(p.fn, p.index);
+        return passed.k === 'unknown' ? UNKNOWN : this.applyPath(passed, p.path);
       }
       case 'catch':
         return UNKNOWN;
@@ -432,6 +439,51 @@ export class Resolver {
         return union(meaningful.length ? meaningful : values);
       }
     }
+  }
+
+  /**
+   * The value a function's parameter receives where the call is visible at the function itself: an
+   * immediately invoked function (`(function (r) {…})(require)`, also through `.call`/`.apply`), or
+   * the callback of `import(…).then(cb)` (the module namespace).
+   */
+  private passedArgument(fn: Nd, index: number): Value {
+    const parent = this.scopes.parentOf.get(fn);
+    if (!parent) return UNKNOWN;
+    if ((parent.type === 'CallExpression' || parent.type === 'NewExpression') && parent.callee === fn) {
+      return withStep(this.argumentAt(parent.arguments, index), 'immediately invoked function');
+    }
+    if (parent.type === 'MemberExpression' && parent.object === fn && !parent.computed) {
+      const call = this.scopes.parentOf.get(parent);
+      if (!call || call.type !== 'CallExpression' || call.callee !== parent) return UNKNOWN;
+      if (parent.property.name === 'call') return withStep(this.argumentAt(call.arguments, index + 1), 'immediately invoked function');
+      if (parent.property.name === 'apply' && call.arguments[1]?.type === 'ArrayExpression') {
+        return withStep(this.argumentAt(call.arguments[1].elements, index), 'immediately invoked function');
+      }
+      return UNKNOWN;
+    }
+    if (parent.type === 'CallExpression' && index === 0 && parent.arguments[0] === fn) {
+      const callee = unwrap(parent.callee);
+      if (callee.type !== 'MemberExpression' || this.memberKey(callee).key !== 'then') return UNKNOWN;
+      const promised = this.evaluate(callee.object);
+      if (promised.k === 'ref' && promised.root.kind === 'module' && promised.keys.length === 0 && this.isDynamicImport(callee.object)) return withStep(promised, 'import().then');
+    }
+    return UNKNOWN;
+  }
+
+  /** The argument at `index`, unknown when absent or after a spread element. */
+  private argumentAt(args: Array<Nd | null>, index: number): Value {
+    for (let i = 0; i < index && i < args.length; i++) if (args[i]?.type === 'SpreadElement') return UNKNOWN;
+    const arg = args[index];
+    return arg && arg.type !== 'SpreadElement' ? this.evaluate(arg) : UNKNOWN;
+  }
+
+  /** `import(…)`, directly or through a const binding initialised with one. */
+  private isDynamicImport(node: Nd): boolean {
+    const n = unwrap(node);
+    if (n.type === 'ImportExpression') return true;
+    if (n.type !== 'Identifier') return false;
+    const b = this.scopes.refBinding.get(n);
+    return !!b && b.kind === 'const' && b.inits.length === 1 && !!b.inits[0].init && unwrap(b.inits[0].init).type === 'ImportExpression';
   }
 
   private applyPath(value: Value, path: PathStep[]): Value {
@@ -464,9 +516,23 @@ export class Resolver {
   private memberExpression(node: Nd): Value {
     const { key } = this.memberKey(node);
     if (key === null) return UNKNOWN;
+    if (key === 'value') {
+      const described = this.describedProperty(unwrap(node.object));
+      if (described) return described;
+    }
     let obj = this.evaluate(node.object);
     if (node.computed && node.property.type !== 'Literal') obj = withStep(obj, `computed key ${this.text(node.property)}`);
     return this.member(obj, key);
+  }
+
+  /** `Object.getOwnPropertyDescriptor(o, k)` (or `Reflect.…`) with a foldable key: the property's value. */
+  private describedProperty(call: Nd): Value | null {
+    if (call.type !== 'CallExpression' || call.arguments.length < 2 || call.callee.type !== 'MemberExpression') return null;
+    const callee = this.evaluate(call.callee);
+    if (!isRef(callee, 'global', 'Object', DESCRIPTOR_PATH) && !isRef(callee, 'global', 'Reflect', DESCRIPTOR_PATH)) return null;
+    const key = this.foldKey(call.arguments[1]);
+    if (key === null) return null;
+    return withStep(this.member(this.evaluate(call.arguments[0]), key), 'getOwnPropertyDescriptor');
   }
 
   member(obj: Value, key: string): Value {
@@ -475,7 +541,7 @@ export class Resolver {
       case 'ref': {
         const r = obj.root;
         if (r.kind === 'global' && r.name === 'globalObject' && obj.keys.length === 0) {
-          const target = GLOBAL_OBJECT_NAMES.has(key) ? global('globalObject') : global(key);
+          const target = GLOBAL_OBJECT_MEMBERS.has(key) ? global('globalObject') : global(key);
           return withTrace(target, obj);
         }
         const keys = [...obj.keys, key];
@@ -509,6 +575,9 @@ export class Resolver {
       }
       case 'strarr':
         return /^\d+$/.test(key) && Number(key) < obj.items.length ? konst(obj.items[Number(key)], obj.asm) : UNKNOWN;
+      case 'fn':
+        // Every function's prototype is (a subclass of) Function.prototype, whose `constructor` is Function.
+        return key === '__proto__' ? withStep(FUNCTION_PROTOTYPE, '__proto__') : UNKNOWN;
       default:
         return UNKNOWN;
     }
@@ -551,6 +620,13 @@ export class Resolver {
     return isGlobal(v, 'require');
   }
 
+  /** `Module._load(spec)` (via `require("module")` or `module.constructor`) loads a module like `require`. */
+  private isModuleLoad(v: Value): boolean {
+    if (v.k !== 'ref') return false;
+    if (v.root.kind === 'module') return v.root.spec === 'module' && v.keys.length === 1 && v.keys[0] === '_load';
+    return v.root.kind === 'global' && v.root.name === 'module' && v.keys.length === 2 && v.keys[0] === 'constructor' && v.keys[1] === '_load';
+  }
+
   private callValue(call: Nd): Value {
     const callee = unwrap(call.callee);
     // `X.bind(…)` denotes X itself.
@@ -562,12 +638,13 @@ export class Resolver {
     const folded = this.foldCall(call, callee, target, args);
     if (folded) return folded;
     for (const alt of alternatives(target)) {
-      if (this.isRequire(alt)) {
+      const loader = this.isRequire(alt) ? 'require' : this.isModuleLoad(alt) ? 'Module._load' : null;
+      if (loader) {
         const arg = args && args[0];
         const spec = arg ? this.evaluate(arg) : UNKNOWN;
         const s = constString(spec);
         if (s === null) return UNKNOWN;
-        const root = moduleRoot(s);
+        const root = loader === 'require' ? moduleRoot(s) : withStep(moduleRoot(s), 'Module._load');
         return spec.k === 'const' && spec.asm ? withStep(root, spec.asm) : root;
       }
       if (alt.k !== 'ref') continue;
@@ -579,6 +656,9 @@ export class Resolver {
           // `(0, eval)("this")` is the global object; `Function("return this")` returns a function that yields it.
           return alt.root.name === 'eval' ? global('globalObject') : ref({ kind: 'global', name: 'globalObject' }, ['()factory']);
         }
+      }
+      if (alt.root.kind === 'global' && (alt.root.name === 'Object' || alt.root.name === 'Reflect') && alt.keys.length === 1 && alt.keys[0] === 'getPrototypeOf' && args && args.length >= 1) {
+        if (someAlternative(this.evaluate(args[0]), (v) => v.k === 'fn')) return withStep(FUNCTION_PROTOTYPE, `${alt.root.name}.getPrototypeOf`);
       }
       if (alt.root.kind === 'global' && alt.root.name === 'Reflect' && alt.keys.length === 1 && alt.keys[0] === 'get' && args && args.length >= 2) {
         const key = this.foldKey(args[1]);

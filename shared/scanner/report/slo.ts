@@ -22,11 +22,9 @@ export interface Expectation {
 
 /** `// pi-expect: RULE[, RULE]` or `// pi-expect: clean` comments of one scanned file. */
 export function expectationsOf(file: FileScanResult): Expectation[] {
-  const parsed = file.parsed;
-  if (!parsed) return [];
-  const resolve = createTargetResolver({ comments: parsed.comments, codeText: file.text, lines: file.lines });
+  const resolve = createTargetResolver({ comments: file.comments, codeText: file.text, lines: file.lines });
   const out: Expectation[] = [];
-  for (const comment of parsed.comments) {
+  for (const comment of file.comments) {
     const m = EXPECT.exec(comment.text);
     if (!m) continue;
     const target = resolve(comment);
