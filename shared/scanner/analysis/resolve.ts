@@ -671,6 +671,21 @@ export class Resolver {
     return UNKNOWN;
   }
 
+  /** `Buffer.from([101, 118, …])`: bytes from an array literal of constant byte values. */
+  private bytesOf(array: Nd): Value {
+    const els = array.elements as Array<Nd | null>;
+    if (els.length > FOLD_MAX_CHARS) return UNKNOWN;
+    const data = new Uint8Array(els.length);
+    for (let i = 0; i < els.length; i++) {
+      const el = els[i];
+      if (!el || el.type === 'SpreadElement') return UNKNOWN;
+      const v = this.evaluate(el);
+      if (v.k !== 'const' || typeof v.v !== 'number' || !Number.isInteger(v.v) || v.v < 0 || v.v > 255) return UNKNOWN;
+      data[i] = v.v;
+    }
+    return { k: 'bytes', data, asm: 'char codes', ...NO_TRACE };
+  }
+
   /** Constant folding of calls (§3.2). Returns null when the call is not a folding form. */
   private foldCall(_call: Nd, callee: Nd, target: Value, args: Nd[] | null): Value | null {
     if (!args) return null;
@@ -711,7 +726,9 @@ export class Resolver {
           return konst(String(v.v), v.asm);
         }
         case 'Buffer.from': {
-          const s = constString(this.evaluate(args[0]));
+          const source = this.evaluate(args[0]);
+          if (source.k === 'arr') return this.bytesOf(source.node);
+          const s = constString(source);
           if (s === null) return UNKNOWN;
           const enc = args[1] ? constString(this.evaluate(args[1])) : 'utf8';
           if (enc === null || !BYTE_ENCODINGS.has(enc)) return UNKNOWN;
@@ -872,6 +889,8 @@ function normalizeRef(root: Root, keys: string[]): Value {
     if (joined === 'process.mainModule' || joined === 'require.main') return ref({ kind: 'global', name: 'module' }, []);
   }
   if (root.kind === 'module' && root.spec === 'timers' && keys.length === 1 && TIMER_NAMES.has(keys[0])) return global(keys[0]);
+  // A CommonJS or builtin module's namespace `default` is the module itself (`(await import("fs")).default`).
+  if (root.kind === 'module' && keys[0] === 'default') return normalizeRef(root, keys.slice(1));
   return ref(root, keys);
 }
 
