@@ -7,35 +7,13 @@ import { parseIsoDate, formatEpochDay } from '../common/dates';
 import type { DashboardData } from './model';
 import type { GateStatus, WaiverStatus } from './inputSchemas';
 import { formatDecimal } from './rates';
+import { esc, webviewPage } from '../common/webviewPage';
 
 export interface ViewOptions {
   nonce: string;
   /** The webview's `cspSource` (for completeness; the page loads no external resource). */
   cspSource: string;
   folder?: string;
-}
-
-export function esc(text: unknown): string {
-  return String(text ?? '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
-
-export function contentSecurityPolicy(nonce: string, cspSource: string): string {
-  return [
-    "default-src 'none'",
-    `style-src 'nonce-${nonce}'`,
-    `script-src 'nonce-${nonce}'`,
-    `img-src ${cspSource} data:`,
-    "font-src 'none'",
-    "connect-src 'none'",
-    "frame-src 'none'",
-    "form-action 'none'",
-    "base-uri 'none'",
-  ].join('; ');
 }
 
 const STATUS_LABEL: Record<GateStatus, string> = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', skip: 'SKIP' };
@@ -313,20 +291,9 @@ document.addEventListener('click', (event) => {
 `;
 
 export function renderDashboardHtml(data: DashboardData, opts: ViewOptions): string {
-  const nonce = esc(opts.nonce);
   const gateVerdict = data.gates.ok ? pill(data.gates.value.verdict, `gates ${data.gates.value.verdict.toUpperCase()}`) : pill('fail', 'gates unavailable');
   const compat = data.compat.ok ? pill(data.compat.value.regression_detected ? 'fail' : 'pass', data.compat.value.regression_detected ? 'compat REGRESSION' : 'compat OK') : pill('fail', 'compat unavailable');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${esc(contentSecurityPolicy(opts.nonce, opts.cspSource))}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Pi Security dashboard</title>
-<style nonce="${nonce}">${STYLE}</style>
-</head>
-<body>
-<header><h1>Pi Security dashboard</h1>${gateVerdict} ${compat}
+  const body = `<header><h1>Pi Security dashboard</h1>${gateVerdict} ${compat}
 <span class="muted">${opts.folder ? `${esc(opts.folder)} · ` : ''}rendered ${esc(data.renderedAt)}</span>
 <button data-action="regenerate" title="Write every artifact again">Regenerate</button>
 <button data-action="openMarkdown" title="Open pi-sec:/dashboard.md">Markdown summary</button></header>
@@ -335,9 +302,6 @@ ${compatPanel(data)}
 ${gatesPanel(data)}
 ${waiversPanel(data)}
 ${scannerPanel(data)}
-${sloPanel(data)}
-<script nonce="${nonce}">${SCRIPT}</script>
-</body>
-</html>
-`;
+${sloPanel(data)}`;
+  return webviewPage({ title: 'Pi Security dashboard', nonce: opts.nonce, cspSource: opts.cspSource, style: STYLE, body, script: SCRIPT });
 }

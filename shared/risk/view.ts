@@ -3,7 +3,7 @@
  * editor puts the string into a webview with a strict content security policy (styles and the one
  * script only with the nonce, no remote resources); the charts are plain inline SVG.
  */
-import { contentSecurityPolicy, esc } from '../dashboards/view';
+import { esc, webviewPage } from '../common/webviewPage';
 import type { CalibrationReport, GridPoint } from './report';
 import { worstExtensions } from './summary';
 
@@ -143,7 +143,6 @@ document.addEventListener('click', (event) => {
 `;
 
 export function renderCalibrationHtml(report: CalibrationReport, opts: CalibrationViewOptions): string {
-  const nonce = esc(opts.nonce);
   const r = report.recommendation;
   const cur = report.grid[report.current.grid_index];
   const rationale = r.rationale.length === 0
@@ -152,17 +151,7 @@ export function renderCalibrationHtml(report: CalibrationReport, opts: Calibrati
   const traces = report.inputs.traces.map((t) => `<li><code>${esc(t.path)}</code>: ${t.rejected ? '<span class="bad">rejected</span>' : `${t.calls} calls, ${t.extensions} extensions, ${t.invalid_requests} invalid requests, ${t.policy_denied} policy-denied`}${t.warnings_total > 0 ? ` · ${t.warnings_total} problem(s): ${t.warnings.slice(0, 3).map((w) => `${esc(w.code)} line ${w.line}`).join(', ')}` : ''}</li>`).join('');
   const worst = worstExtensions(report).map((e) => `<tr><td>${esc(e.trace)}</td><td>${esc(e.extension_id)}</td><td>${esc(e.label)}</td><td>${e.calls}</td><td>${e.flagged}</td><td>${e.detected}</td><td>${e.quarantined_at_seq ?? '–'}</td><td>${e.max_score.toFixed(3)}</td></tr>`).join('');
   const rr = report.rollout_readiness;
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${esc(contentSecurityPolicy(opts.nonce, opts.cspSource))}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Risk controller calibration</title>
-<style nonce="${nonce}">${STYLE}</style>
-</head>
-<body>
-<h1>Risk controller calibration</h1>
+  const body = `<h1>Risk controller calibration</h1>
 <p><span class="pill ${r.meets_slos ? 'pass' : 'fail'}" id="verdict">${r.meets_slos ? 'meets SLO-06/10/11' : 'SLOs not met'}</span>
 <span class="muted">${esc(report.generated_at)} · ${esc(report.inputs.policy_mode)} policy · ${report.inputs.simulate_enforcement ? 'simulated enforcement' : 'shadow'}${opts.reportPath ? ` · ${esc(opts.reportPath)}` : ''}</span></p>
 <h2>Recommendation</h2>
@@ -186,9 +175,6 @@ ${cur ? `<span class="muted"> Current point: ${cur.metrics.actions.harden} harde
 <h2>Worst extensions (recommended point)</h2>
 <table id="worst"><thead><tr><th>trace</th><th>extension</th><th>label</th><th>calls</th><th>flagged</th><th>detected</th><th>quarantined at</th><th>max score</th></tr></thead><tbody>${worst}</tbody></table>
 <h2>Inputs</h2>
-<ul>${traces}</ul>
-<script nonce="${nonce}">${SCRIPT}</script>
-</body>
-</html>
-`;
+<ul>${traces}</ul>`;
+  return webviewPage({ title: 'Risk controller calibration', nonce: opts.nonce, cspSource: opts.cspSource, style: STYLE, body, script: SCRIPT });
 }

@@ -5,7 +5,8 @@ import { describe, it } from 'node:test';
 import { fixedClock } from '../../../shared/common/clock';
 import { generateDashboards } from '../../../shared/dashboards/generate';
 import { loadDashboardData } from '../../../shared/dashboards/model';
-import { contentSecurityPolicy, esc, renderDashboardHtml } from '../../../shared/dashboards/view';
+import { contentSecurityPolicy, esc } from '../../../shared/common/webviewPage';
+import { renderDashboardHtml } from '../../../shared/dashboards/view';
 import { DEFAULT_DASHBOARD_PATHS } from '../../../shared/settings/schema';
 import { NOW, ports, put, putJson, sampleWorkspace, tempDir } from './helpers';
 
