@@ -11,6 +11,7 @@ import type { EffectiveRiskConfig, RiskConfig } from './config';
 import { normalizeRiskConfig } from './config';
 import type { SimulationOptions } from './simulate';
 import { simulateTrace } from './simulate';
+import { baseConfigSchema } from './report';
 import { parseTrace } from './trace';
 
 export const GOLDEN_SCHEMA = 'pi.ext.risk_golden.v1';
@@ -18,15 +19,8 @@ export const GOLDEN_SCHEMA = 'pi.ext.risk_golden.v1';
 export const goldenManifestSchema = z.object({
   schema: z.literal(GOLDEN_SCHEMA),
   tool_version: z.string(),
-  config: z.object({
-    enabled: z.boolean(),
-    enforce: z.boolean(),
-    alpha: z.number(),
-    windowSize: z.number().int(),
-    ledgerLimit: z.number().int(),
-    decisionTimeoutMs: z.number().int(),
-    failClosed: z.boolean(),
-  }),
+  // The controller settings the goldens were produced with (the rollout phase does not change decisions).
+  config: baseConfigSchema.omit({ rolloutPhase: true }),
   policy_mode: z.enum(['permissive', 'effective']),
   traces: z.array(z.object({ trace: z.string(), trace_sha256: z.string(), entries: z.number().int(), tail_hash: z.string().nullable(), data_hash: z.string() })),
 });
