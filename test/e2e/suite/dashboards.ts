@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { suite, test } from 'mocha';
 import * as vscode from 'vscode';
-import { activateExtension, workspaceUri } from './helpers';
+import { activateExtension, waitForWebviewTab, workspaceUri } from './helpers';
 
 interface GenerateResult {
   written: { artifact: string; path: string }[];
@@ -19,35 +19,6 @@ interface BaselineResult {
   baselinePath: string;
 }
 
-function dashboardTab(): vscode.Tab | undefined {
-  for (const group of vscode.window.tabGroups.all) {
-    for (const tab of group.tabs) {
-      if (tab.input instanceof vscode.TabInputWebview && tab.input.viewType.includes('piSecurity.dashboard')) return tab;
-    }
-  }
-  return undefined;
-}
-
-/** Waits on tab events (never a fixed sleep) until the dashboard webview tab exists. */
-function waitForDashboardTab(timeoutMs = 30_000): Promise<vscode.Tab> {
-  return new Promise((resolve, reject) => {
-    const found = dashboardTab();
-    if (found) return resolve(found);
-    const sub = vscode.window.tabGroups.onDidChangeTabs(() => {
-      const tab = dashboardTab();
-      if (tab) {
-        sub.dispose();
-        clearTimeout(timer);
-        resolve(tab);
-      }
-    });
-    const timer = setTimeout(() => {
-      sub.dispose();
-      reject(new Error('the dashboard view did not open'));
-    }, timeoutMs);
-  });
-}
-
 export function defineDashboardsSuite(): void {
   suite('dashboards: Generate Dashboards and Update Baseline', () => {
     test('Generate Dashboards writes the artifacts and opens the dashboard view', async () => {
@@ -61,7 +32,7 @@ export function defineDashboardsSuite(): void {
       assert.deepEqual(table.gates.map((g: { id: string }) => g.id), ['security_compat', 'conformance_regression', 'ext_must_pass', 'non_mock_unit', 'waiver_lifecycle', 'conformance_pass_rate']);
       assert.equal(result.verdict, table.verdict);
       assert.ok(result.data.gates.ok && result.data.compat.ok && result.data.waivers.ok && result.data.scan.ok);
-      const tab = await waitForDashboardTab();
+      const tab = await waitForWebviewTab('piSecurity.dashboard');
       assert.equal(tab.label, 'Pi Security Dashboard');
       const md = await vscode.workspace.openTextDocument(vscode.Uri.parse('pi-sec:/dashboard.md'));
       assert.match(md.getText(), /^# Pi Security dashboard/);

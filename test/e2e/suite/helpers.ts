@@ -52,3 +52,32 @@ export async function openFile(uri: vscode.Uri): Promise<vscode.TextEditor> {
   const doc = await vscode.workspace.openTextDocument(uri);
   return vscode.window.showTextDocument(doc);
 }
+
+function webviewTab(viewType: string): vscode.Tab | undefined {
+  for (const group of vscode.window.tabGroups.all) {
+    for (const tab of group.tabs) {
+      if (tab.input instanceof vscode.TabInputWebview && tab.input.viewType.includes(viewType)) return tab;
+    }
+  }
+  return undefined;
+}
+
+/** Waits on tab events (never a fixed sleep) until a webview tab of `viewType` exists. */
+export function waitForWebviewTab(viewType: string, timeoutMs = 30_000): Promise<vscode.Tab> {
+  return new Promise((resolve, reject) => {
+    const found = webviewTab(viewType);
+    if (found) return resolve(found);
+    const sub = vscode.window.tabGroups.onDidChangeTabs(() => {
+      const tab = webviewTab(viewType);
+      if (tab) {
+        sub.dispose();
+        clearTimeout(timer);
+        resolve(tab);
+      }
+    });
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`no webview tab of type ${viewType} opened`));
+    }, timeoutMs);
+  });
+}

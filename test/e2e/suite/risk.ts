@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { suite, test } from 'mocha';
 import * as vscode from 'vscode';
-import { activateExtension, workspaceUri } from './helpers';
+import { activateExtension, waitForWebviewTab, workspaceUri } from './helpers';
 
 interface CalibrateResult {
   reportPath: string;
@@ -18,35 +18,6 @@ interface CalibrateResult {
 interface VerifyResult {
   path: string;
   verification: { valid: boolean; entry_count: number; errors: { index: number | null; code: string }[] };
-}
-
-function calibrationTab(): vscode.Tab | undefined {
-  for (const group of vscode.window.tabGroups.all) {
-    for (const tab of group.tabs) {
-      if (tab.input instanceof vscode.TabInputWebview && tab.input.viewType.includes('piSecurity.calibration')) return tab;
-    }
-  }
-  return undefined;
-}
-
-/** Waits on tab events (never a fixed sleep) until the calibration webview tab exists. */
-function waitForCalibrationTab(timeoutMs = 30_000): Promise<vscode.Tab> {
-  return new Promise((resolve, reject) => {
-    const found = calibrationTab();
-    if (found) return resolve(found);
-    const sub = vscode.window.tabGroups.onDidChangeTabs(() => {
-      const tab = calibrationTab();
-      if (tab) {
-        sub.dispose();
-        clearTimeout(timer);
-        resolve(tab);
-      }
-    });
-    const timer = setTimeout(() => {
-      sub.dispose();
-      reject(new Error('the calibration view did not open'));
-    }, timeoutMs);
-  });
 }
 
 /** Risk controller calibration and ledger verification in the real editor (issue 6 "Tests"). */
@@ -65,7 +36,7 @@ export function defineRiskSuite(): void {
       assert.deepEqual(report.grid.map((g: { alpha: number }) => g.alpha), [0.005, 0.01, 0.02], 'the current alpha is always in the grid');
       assert.equal(report.current.alpha, 0.01, 'the current point comes from .pi/settings.json');
       assert.ok(report.grid.every((g: { metrics: { latency_ms: unknown } }) => g.metrics.latency_ms !== null), 'latency measured');
-      const tab = await waitForCalibrationTab();
+      const tab = await waitForWebviewTab('piSecurity.calibration');
       assert.equal(tab.label, 'Risk Controller Calibration');
       const md = await vscode.workspace.openTextDocument(vscode.Uri.parse('pi-sec-risk:/calibration.md'));
       assert.match(md.getText(), /^# Risk controller calibration/);
