@@ -6,7 +6,7 @@
  * shown equivalent to a full scan (syntax errors, a mode change, cross-statement parser checks, an
  * analysis failure) it runs the full scan instead; tests compare both on random edits.
  */
-import { Analyzer, finishAnalysis, type AnalysisFacts } from '../analysis';
+import { Analyzer, finishAnalysis, type AnalysisFacts, type UnitAnalysis } from '../analysis';
 import type { Nd } from '../analysis/ast';
 import { orderHits, scanParsed } from '../engine';
 import { completeFileScan, documentScanOutput, sizeRefusal, type DocumentScanOutput, type FileScanOptions, type FileScanResult } from '../fileScan';
@@ -14,7 +14,8 @@ import { attemptOrder, parseSource, parseStrict, type ParsedSource, type SourceK
 import type { Hit } from '../types';
 import { affectedUnits, analysisContext, NameIndex } from './dependencies';
 import { crossUnitConflict, summarizeUnit } from './summary';
-import { endsClosed, settleTile, tileStarts, type Tile, type TileResult } from './tiles';
+import { classOfStatement, closedMember, globalOnlyChanges, memberWindow, resultsAround, resultsInside, stretchShell, widenSummary, withMembers } from './classMembers';
+import { endsClosed, settleTile, shiftTree, tileStarts, type Tile, type TileResult } from './tiles';
 
 interface State {
   path: string;
@@ -40,6 +41,8 @@ export class IncrementalFileScanner {
   lastUpdate: UpdateKind = 'full';
   /** Statements analysed (reported / as context) by the last update. */
   lastAnalysed = { reported: 0, context: 0 };
+  /** True when the last incremental update re-parsed only members of one class (tests read it). */
+  lastInClass = false;
 
   scan(text: string, options: FileScanOptions): FileScanResult {
     const refused = sizeRefusal(text, options);
@@ -53,6 +56,7 @@ export class IncrementalFileScanner {
   private document(text: string, options: FileScanOptions): DocumentScanOutput {
     const input = { text, path: options.relativePath, policy: options.policy, extensionId: options.extensionId };
     const state = this.state;
+    this.lastInClass = false;
     if (state && state.path === options.relativePath) {
       if (state.text === text) {
         this.lastUpdate = 'unchanged';
@@ -100,6 +104,12 @@ export class IncrementalFileScanner {
     const { prefix: p, suffix: s } = commonEnds(old, text);
     const oldEnd = old.length - s;
     const delta = text.length - old.length;
+    const inClass = memberEdit(state, text, p, oldEnd, delta);
+    this.lastInClass = inClass?.outcome === 'applied';
+    if (inClass) {
+      this.lastAnalysed = inClass.analysed;
+      return inClass.outcome;
+    }
 
     let a = 0;
     while (a < tiles.length - 1 && tiles[a].end < p) a++;
@@ -210,6 +220,112 @@ export class IncrementalFileScanner {
     state.stripped = stripped;
     return 'applied';
   }
+}
+
+/** The stand-in class whose body a member window is parsed as (offsets: window start minus its length). */
+const MEMBER_WRAPPER = 'class _{';
+
+/**
+ * An edit inside the member list of a top-level class (see `classMembers.ts`): re-parses and
+ * re-analyses only the members it touches. Null when that path does not apply (nothing changed
+ * yet); 'unsupported' when it failed after changing the state (which the caller then discards).
+ */
+function memberEdit(state: State, text: string, p: number, oldEnd: number, delta: number): { outcome: EditOutcome; analysed: { reported: number; context: number } } | null {
+  const tiles = state.tiles;
+  const t = tileIndexAt(tiles, p);
+  const tile = tiles[t];
+  if (oldEnd > tile.end || tile.extras.length > 0 || !tile.result || !tile.piTargets || tile.piTargets.size > 0) return null;
+  if (tiles.some((other) => !other.result)) return null;
+  settleTile(tile);
+  const cls = classOfStatement(tile.stmt);
+  if (!cls) return null;
+  const members = cls.body.body as Nd[];
+  const strippedOld = (offset: number): string => tile.stripped[offset - tile.start] ?? '';
+  const win = memberWindow(members, p, oldEnd, strippedOld);
+  if (!win) return null;
+  // Messages name declaration lines ("alias declared on line N"): the statement path re-derives them.
+  const linesMoved = countLineBreaks(state.text, p, oldEnd) !== countLineBreaks(text, p, oldEnd + delta);
+  if (linesMoved && tiles.some((other) => other.result!.hits.some((h) => h.evasion.length > 0))) return null;
+
+  const newEnd = win.end + delta;
+  const parsed = parseStrict(MEMBER_WRAPPER + text.slice(win.start, newEnd) + '\n}', state.path, state.mode);
+  if (!parsed || parsed.extraExpressions.length > 0 || parsed.stripProblems.length > 0 || parsed.program.body.length !== 1) return null;
+  const wrapper = parsed.program.body[0] as unknown as Nd;
+  if (wrapper.type !== 'ClassDeclaration' || wrapper.body.body.length === 0) return null;
+  const fresh = wrapper.body.body as Nd[];
+  const shift = win.start - MEMBER_WRAPPER.length;
+  for (const m of fresh) shiftTree(m, shift);
+  const freshStripped = parsed.strippedText.slice(MEMBER_WRAPPER.length, MEMBER_WRAPPER.length + (newEnd - win.start));
+  if (win.last + 1 < members.length && !closedMember(fresh[fresh.length - 1], (offset) => freshStripped[offset - win.start] ?? '')) return null;
+  const untouched = [...members.slice(0, win.first), ...members.slice(win.last + 1)];
+  if (classLevelConflict(members.slice(win.first, win.last + 1), fresh, untouched)) return null;
+  // Module-level names read, written and used as before (globals aside): no other statement's findings change.
+  const before = summarizeUnit(withMembers(tile.stmt, cls, members.slice(win.first, win.last + 1)), [], state.mode, state.text);
+  const after = summarizeUnit(withMembers(tile.stmt, cls, fresh), [], state.mode, text);
+  const index = state.index ?? new NameIndex(tiles.map((other) => other.summary));
+  const globals = globalOnlyChanges(before, after, (name) => index.declarersOf(name).length > 0 || index.writersOf(name).some((i) => i !== t));
+  if (!globals) return null;
+  const kept = resultsAround(tile.result, win.start, win.end, delta);
+  if (!kept) return null;
+  const mapStart = (x: number): number => (x < p ? x : x >= oldEnd ? x + delta : NaN);
+  const mapEnd = (x: number): number => (x <= p ? x : x >= oldEnd ? x + delta : NaN);
+  const moved = tiles.map((other, i) => (i === t ? kept : mapResult(other.result!, mapStart, mapEnd)));
+  if (moved.some((r) => r === null)) return null;
+
+  // From here on the state changes; a failure returns 'unsupported' and the caller discards it.
+  for (let k = win.last + 1; k < members.length; k++) shiftTree(members[k], delta);
+  members.splice(win.first, win.last - win.first + 1, ...fresh);
+  stretchShell(tile.stmt, cls, delta);
+  tile.end += delta;
+  tile.stripped = tile.stripped.slice(0, win.start - tile.start) + freshStripped + tile.stripped.slice(win.end - tile.start);
+  tile.comments = [
+    ...tile.comments.filter((c) => c.end <= win.start),
+    ...parsed.comments.map((c) => ({ ...c, start: c.start + shift, end: c.end + shift })),
+    ...tile.comments.filter((c) => c.start >= win.end).map((c) => ({ ...c, start: c.start + delta, end: c.end + delta })),
+  ];
+  for (let i = t + 1; i < tiles.length; i++) moveTile(tiles[i], delta);
+  tiles.forEach((other, i) => {
+    if (i !== t) other.result = moved[i];
+  });
+  state.stripped = state.stripped.slice(0, win.start) + freshStripped + state.stripped.slice(win.end);
+  state.text = text;
+  if (globals.length > 0) {
+    tile.summary = widenSummary(tile.summary, after, globals);
+    state.index = new NameIndex(tiles.map((other) => other.summary));
+  } else state.index = index;
+
+  const callers = piCallerIndex(tiles);
+  const context = analysisContext(state.index, new Set([t]), (i) => callers.get(tiles[i].stmt) ?? []);
+  const trimmed = withMembers(tile.stmt, cls, fresh);
+  const analysed = { reported: 1, context: context.length };
+  const r = analyseUnits(state, context, new Set([t]), (i) => (i === t ? trimmed : tiles[i].stmt)).get(t);
+  if (!r || r.piTargets.length > 0) return { outcome: 'unsupported', analysed };
+  const inside = resultsInside({ hits: r.hits, facts: r.facts }, kept, win.start, newEnd);
+  if (!inside) return { outcome: 'unsupported', analysed };
+  const beforeWindow = <T extends { start: number }>(x: T): boolean => x.start < win.start;
+  const inOrder = <T extends { start: number }>(old: readonly T[], added: readonly T[]): T[] => [...old.filter(beforeWindow), ...added, ...old.filter((x) => !beforeWindow(x))];
+  tile.result = {
+    hits: inOrder(kept.hits, inside.hits),
+    facts: {
+      capabilities: inOrder(kept.facts.capabilities, inside.facts.capabilities),
+      commands: inOrder(kept.facts.commands, inside.facts.commands),
+      envReads: inOrder(kept.facts.envReads, inside.facts.envReads),
+    },
+  };
+  return { outcome: 'applied', analysed };
+}
+
+/**
+ * Class-level early errors a window parse cannot see: a second constructor, a private name declared
+ * twice, or one the other members use that the window no longer declares (so the window must keep
+ * declaring exactly the private names it declared).
+ */
+function classLevelConflict(replaced: readonly Nd[], fresh: readonly Nd[], untouched: readonly Nd[]): boolean {
+  const isConstructor = (m: Nd): boolean => m.type === 'MethodDefinition' && m.kind === 'constructor';
+  if (fresh.some(isConstructor) && (untouched.some(isConstructor) || fresh.filter(isConstructor).length > 1)) return true;
+  const privateNames = (ms: readonly Nd[]): string[] =>
+    ms.flatMap((m) => (m.key && m.key.type === 'PrivateIdentifier' ? [`${m.static ? 'static ' : ''}${m.kind ?? 'field'} ${m.key.name}`] : [])).sort();
+  return privateNames(replaced).join('\n') !== privateNames(fresh).join('\n');
 }
 
 /** Tiles for a clean full parse in the path's first parse mode, or null (then every scan is a full one). */
@@ -376,8 +492,11 @@ function piCallerIndex(tiles: readonly Tile[]): Map<Nd, number[]> {
   return callers;
 }
 
-/** Analyses the `context` statements as one program and stores the results of the `reported` ones. */
-function analyse(state: State, context: readonly number[], reported: ReadonlySet<number>): void {
+/**
+ * Analyses the `context` statements as one program and returns the results of the `reported` ones
+ * (`stmtOf` may stand a trimmed copy in for a statement).
+ */
+function analyseUnits(state: State, context: readonly number[], reported: ReadonlySet<number>, stmtOf: (i: number) => Nd): Map<number, UnitAnalysis> {
   const tiles = state.tiles;
   const owner = new Map<Nd, Nd>();
   const extras: Nd[] = [];
@@ -386,25 +505,32 @@ function analyse(state: State, context: readonly number[], reported: ReadonlySet
     const tile = tiles[i];
     settleTile(tile);
     for (const e of tile.extras) {
-      owner.set(e, tile.stmt);
+      owner.set(e, stmtOf(i));
       extras.push(e);
     }
     for (const t of tile.typeOnly) typeOnly.add(t.start);
   }
-  const program: Nd = { type: 'Program', body: context.map((i) => tiles[i].stmt), sourceType: state.mode, start: 0, end: state.text.length };
+  const program: Nd = { type: 'Program', body: context.map(stmtOf), sourceType: state.mode, start: 0, end: state.text.length };
   const analyzer = new Analyzer(program, state.text, state.stripped, typeOnly, extras);
-  const reportedStmts = new Set<Nd>([...reported].map((i) => tiles[i].stmt));
-  const results = analyzer.runUnits(program, reportedStmts, (node) => owner.get(node));
+  const results = analyzer.runUnits(program, new Set<Nd>([...reported].map(stmtOf)), (node) => owner.get(node));
+  const out = new Map<number, UnitAnalysis>();
+  for (const i of reported) out.set(i, results.get(stmtOf(i)) ?? { hits: [], facts: { capabilities: [], commands: [], envReads: [] }, piTargets: [] });
+  return out;
+}
+
+/** Analyses the `context` statements as one program and stores the results of the `reported` ones. */
+function analyse(state: State, context: readonly number[], reported: ReadonlySet<number>): void {
+  const tiles = state.tiles;
+  const results = analyseUnits(state, context, reported, (i) => tiles[i].stmt);
   const contextTiles = context.map((i) => tiles[i]);
-  for (const i of reported) {
-    const r = results.get(tiles[i].stmt);
-    tiles[i].result = r ? { hits: r.hits, facts: r.facts } : { hits: [], facts: { capabilities: [], commands: [], envReads: [] } };
-    tiles[i].piTargets = new Set((r?.piTargets ?? []).map((fn) => tileAt(contextTiles, fn.start).stmt));
+  for (const [i, r] of results) {
+    tiles[i].result = { hits: r.hits, facts: r.facts };
+    tiles[i].piTargets = new Set(r.piTargets.map((fn) => contextTiles[tileIndexAt(contextTiles, fn.start)].stmt));
   }
 }
 
-/** The tile holding `offset` among tiles in document order (binary search). */
-function tileAt(tiles: readonly Tile[], offset: number): Tile {
+/** The index of the tile holding `offset` among tiles in document order (binary search). */
+function tileIndexAt(tiles: readonly Tile[], offset: number): number {
   let lo = 0;
   let hi = tiles.length - 1;
   while (lo < hi) {
@@ -412,7 +538,7 @@ function tileAt(tiles: readonly Tile[], offset: number): Tile {
     if (tiles[mid].start <= offset) lo = mid;
     else hi = mid - 1;
   }
-  return tiles[lo];
+  return lo;
 }
 
 /** A statement's cached results at new offsets, or null when one of them lay inside the edit. */

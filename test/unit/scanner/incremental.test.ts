@@ -196,6 +196,87 @@ describe('incremental editor scan: same findings as a full scan', () => {
     assert.ok(versions > 1000);
   });
 
+  it('random edits inside class bodies (members re-parsed alone, every version equal)', () => {
+    // Files whose classes are top-level statements, plus a generated one with fields, accessors,
+    // private names, static blocks and a constructor.
+    const generated = [
+      'import * as cp from "node:child_process";',
+      'const alias = eval;',
+      'export class Service {',
+      '  #secret = "x";',
+      '  static count = 0;',
+      '  name = "svc";',
+      '  constructor(api) { this.api = api; }',
+      '  get token() { return process.env.SERVICE_TOKEN; }',
+      '  run(cmd) {',
+      '    return cp.exec(cmd);',
+      '  }',
+      '  static { Service.count = 1; }',
+      '  check(x) { return this.#secret === x; }',
+      '  load(code) {',
+      '    const f = alias;',
+      '    return f(code);',
+      '  }',
+      '}',
+    ].join('\n');
+    const files: Array<{ path: string; text: string }> = [
+      { path: 'generated/service.js', text: generated },
+      { path: 'generated/service.ts', text: generated.replace('run(cmd) {', 'run(cmd: string): unknown {').replace('name = "svc";', 'private name: string = "svc";') },
+      ...corpus.filter((f) => /^export class |^class /m.test(readFileSync(f, 'utf8'))).map((f) => ({ path: f.slice(ROOT.length + 1), text: readFileSync(f, 'utf8') })),
+    ];
+    const MEMBERS = [
+      '  static run = eval;',
+      '  helper() { return require("child_process").execSync("id"); }',
+      '  #hidden = process.env.API_TOKEN;',
+      '  constructor() {}',
+      '  get value() { return globalThis["ev" + "al"]; }',
+      '    cp.spawn("sh");',
+      '    const e = eval; e("1");',
+      '    return alias("2");',
+      '  field = 1',
+      '  [key]() {}',
+      '  password = "hunter2-hunter2";',
+      '  // pi-scan-allow SEC-EVAL-001 -- reviewed in the fuzz test',
+    ];
+    let inClass = 0;
+    let versions = 0;
+    files.forEach(({ path, text: original }, n) => {
+      const next = random(9_000_000 + Number(process.env.PI_SEC_FUZZ_SEED ?? 0) * 1000 + n);
+      const scanner = new IncrementalFileScanner();
+      let clean = original;
+      for (let i = 0; i < 40; i++) {
+        let text = original;
+        if (i > 0) {
+          const lines = clean.split('\n');
+          // Lines strictly inside a class body: after a line opening a class, before its closing `}`.
+          const open = lines.findIndex((l) => /^(?:export (?:default )?)?class\b/.test(l));
+          const close = open < 0 ? -1 : lines.findIndex((l, k) => k > open && l === '}');
+          if (open < 0 || close < open + 2) break;
+          const at = open + 1 + Math.floor(next() * (close - open - 1));
+          const choice = Math.floor(next() * 5);
+          if (choice === 0) lines.splice(at, 0, MEMBERS[Math.floor(next() * MEMBERS.length)]);
+          else if (choice === 1 && close - open > 3) lines.splice(at, 1);
+          else if (choice === 2) lines[at] = lines[at].replace(/\b\d+\b|"[^"]*"/, '"' + ['x', 'child_process', 'eval'][Math.floor(next() * 3)] + '"');
+          else if (choice === 3) lines[at] = lines[at] + ['', ' ', ';', ' // note'][Math.floor(next() * 4)];
+          else {
+            const line = lines[at];
+            const pos = Math.floor(next() * (line.length + 1));
+            lines[at] = line.slice(0, pos) + ['x', ' ', ';', '(', '}', 'eval'][Math.floor(next() * 6)] + line.slice(pos);
+          }
+          text = lines.join('\n');
+        }
+        const got = scanner.scan(text, options(path));
+        const want = scanFileText(text, options(path));
+        assert.deepEqual(comparable(got), comparable(want), `${path}: version ${i} (${scanner.lastUpdate}, in class: ${scanner.lastInClass})`);
+        if (scanner.lastInClass) inClass++;
+        versions++;
+        if (!want.tolerant) clean = text;
+      }
+    });
+    console.log(`# ${versions} versions of ${files.length} files with classes, ${inClass} re-parsed members only`);
+    assert.ok(inClass > versions / 8, `too few member-only updates (${inClass} of ${versions}): the test would not test them`);
+  });
+
   it('an edit inside one function of a 5,000-line file re-analyses that function only', () => {
     const lines = ['import * as fs from "node:fs";'];
     for (let i = 0; lines.length < 5000; i++) lines.push(`export function f${i}(a: number): string {`, `  const v${i}: number = a + ${i};`, `  return String(v${i}) + fs.sep;`, '}');
@@ -204,6 +285,22 @@ describe('incremental editor scan: same findings as a full scan', () => {
     assert.equal(scanner.lastUpdate, 'incremental');
     // The import is re-analysed too (its use by the edited function may have changed), not the rest.
     assert.ok(scanner.lastAnalysed.reported <= 2, JSON.stringify(scanner.lastAnalysed));
+  });
+
+  it('an edit inside one method of a 5,000-line class re-parses that method only', () => {
+    const lines = ['import * as fs from "node:fs";', 'export class Big {'];
+    for (let i = 0; lines.length < 5000; i++) lines.push(`  m${i}(a: number): string {`, `    const v${i}: number = a + ${i};`, `    return String(v${i}) + fs.sep;`, '  }');
+    lines.push('}');
+    const base = lines.join('\n');
+    const scanner = new IncrementalFileScanner();
+    const versions = [base, base.replace('a + 7;', 'a + 8;'), base.replace('a + 7;', 'eval("a + 8");'), base.replace('a + 7;', 'JSON.parse("8");')];
+    versions.forEach((text, i) => {
+      assert.deepEqual(comparable(scanner.scan(text, options('big-class.ts'))), comparable(scanFileText(text, options('big-class.ts'))), `version ${i}`);
+      if (i > 0) assert.ok(scanner.lastUpdate === 'incremental' && scanner.lastInClass, `version ${i}: ${scanner.lastUpdate}, in class ${scanner.lastInClass}`);
+    });
+    // A method that starts reading another module-level name goes through the statement-level path.
+    const alias = base.replace('export class Big {', 'const run = eval;\nexport class Big {');
+    assertSameAsFull('big-class.ts', [alias, alias.replace('a + 7;', 'run("8");')]);
   });
 
   it('a renamed alias changes findings in a distant statement', () => {
