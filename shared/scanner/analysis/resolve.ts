@@ -62,6 +62,7 @@ const MEMO = Symbol('memo');
 const MEMO_STATE = Symbol('memoState');
 let generationCounter = 0;
 const DESCRIPTOR_PATH: readonly string[] = ['getOwnPropertyDescriptor'];
+const HOME_VARIABLES: readonly string[] = ['HOME', 'USERPROFILE'];
 interface MemoSlot {
   [MEMO]?: Value;
   [MEMO_STATE]?: number;
@@ -749,6 +750,11 @@ export class Resolver {
         let asm: Technique | null = null;
         for (const a of args) {
           const v = this.evaluate(a);
+          // The home directory from the environment folds like `os.homedir()`.
+          if (HOME_VARIABLES.some((name) => isRef(v, 'global', 'process', ['env', name]))) {
+            parts.push('~');
+            continue;
+          }
           if (v.k !== 'const' || typeof v.v !== 'string') return UNKNOWN;
           parts.push(v.v);
           asm ??= v.asm;
@@ -787,7 +793,15 @@ export class Resolver {
     } else if (recv.k === 'arr') {
       items = [];
       for (const el of recv.node.elements as Array<Nd | null>) {
-        if (!el || el.type === 'SpreadElement') return null;
+        if (!el) return null;
+        if (el.type === 'SpreadElement') {
+          // `[..."lave"]`: the string's characters.
+          const spread = constString(this.evaluate(el.argument));
+          if (spread === null) return null;
+          items.push(...Array.from(spread));
+          asm ??= 'array methods';
+          continue;
+        }
         const v = this.evaluate(el);
         if (v.k !== 'const' || (typeof v.v !== 'string' && typeof v.v !== 'number')) return null;
         items.push(String(v.v));
