@@ -76,6 +76,7 @@ const BUILTIN_CTORS: ReadonlySet<string> = new Set(['Object', 'Array', 'Function
 const SERVER_MODULES: ReadonlySet<string> = new Set(['http', 'https', 'http2', 'net', 'tls']);
 const PROXY_REFLECT: ReadonlySet<string> = new Set(['apply', 'construct', 'defineProperty', 'deleteProperty', 'set', 'setPrototypeOf']);
 const FS_MODULES: ReadonlySet<string> = new Set(['fs', 'fs/promises']);
+const PI_HTTP_METHODS: ReadonlySet<string> = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'fetch', 'send']);
 const SHELL_META = /[\s|&;<>()$`\\"'*?[\]#~=%{}!]/;
 
 type RefKind = 'eval' | 'function' | 'spawn' | 'bind' | 'dlopen' | 'rcache' | 'wasm' | 'pi';
@@ -800,7 +801,8 @@ export class Analyzer {
       const mode: 'argv' | 'shell' = list === null && cmd !== null && SHELL_META.test(cmd) ? 'shell' : 'argv';
       const last = args[1] ?? args[0];
       this.facts.commands.push({ start: args[0].start, end: last.end, command: { mode, command: cmd, args: list ?? [] }, origin: 'pi.exec' });
-    } else if (keys.length === 1 && keys[0] === 'http') {
+    } else if (keys[0] === 'http' && (keys.length === 1 || (keys.length === 2 && PI_HTTP_METHODS.has(keys[1])))) {
+      // `pi.http(url)` and the request helpers a client has (`pi.http.get(url)`, `.post(url, body)`, …).
       this.exfil(args?.[0], calleeNode);
     } else if (keys.length === 1 && keys[0] === 'tool') {
       let name: string | null = null;
