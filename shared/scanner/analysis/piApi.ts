@@ -2,8 +2,11 @@
 export const CAPABILITY_ORDER = ['read', 'write', 'http', 'events', 'session', 'ui', 'exec', 'env', 'tool', 'log'] as const;
 export type Capability = (typeof CAPABILITY_ORDER)[number];
 
-/** First-level pi members; `null` means no capability. `tool` and `env` are resolved per call. */
-export const PI_MEMBER_CAPABILITY: Readonly<Record<string, Capability | null>> = {
+/**
+ * First-level pi members; `null` means no capability. `tool` and `env` are resolved per call.
+ * Without a prototype: a member named `constructor` or `toString` is not a capability.
+ */
+export const PI_MEMBER_CAPABILITY: Readonly<Record<string, Capability | null>> = withoutPrototype({
   exec: 'exec',
   http: 'http',
   log: 'log',
@@ -36,10 +39,10 @@ export const PI_MEMBER_CAPABILITY: Readonly<Record<string, Capability | null>> =
   process: null,
   path: null,
   crypto: null,
-};
+});
 
 /** `pi.tool(name, …)`: tool name → capability; any other constant name → `tool`. */
-export const PI_TOOL_CAPABILITY: Readonly<Record<string, Capability>> = {
+export const PI_TOOL_CAPABILITY: Readonly<Record<string, Capability>> = withoutPrototype({
   read: 'read',
   grep: 'read',
   find: 'read',
@@ -47,7 +50,7 @@ export const PI_TOOL_CAPABILITY: Readonly<Record<string, Capability>> = {
   write: 'write',
   edit: 'write',
   bash: 'exec',
-};
+});
 
 export const TOOL_NAME_NOT_STATIC_NOTE = 'tool name not static: could require read, write or exec';
 
@@ -58,6 +61,11 @@ export const FS_WRITE: ReadonlySet<string> = new Set([
 ]);
 /** os members that need no capability. */
 export const OS_PURE: ReadonlySet<string> = new Set(['EOL', 'constants', 'devNull', 'platform', 'arch', 'type', 'endianness']);
+
+/** A lookup table whose keys are only its own: source names such as `constructor` miss. */
+function withoutPrototype<T extends object>(table: T): Readonly<T> {
+  return Object.freeze(Object.assign(Object.create(null) as T, table));
+}
 
 export function sortCapabilities(caps: Iterable<string>): string[] {
   const set = new Set(caps);

@@ -21,6 +21,13 @@ describe('POL rules', () => {
     const found = pol('export default function (pi) { pi.ui.notify("x") }', fakeOracle('standard'));
     assert.deepEqual(found, [['POL-CAP-002', 'pi.ui', 'pi.ui needs capability "ui"; the host will prompt the user (prompt_required, layer 5 mode_fallback; profile standard from default)']]);
   });
+  it('members of the pi object named like Object.prototype members are no capability (lodash-style exported helpers)', () => {
+    const text = 'module.exports = function isPlain(value) { return value.constructor === Object && value.toString() !== "" && value.valueOf(); };';
+    const result = analyze(text, undefined, fakeOracle('safe'));
+    assert.deepEqual(result.hits.filter((h) => h.ruleId.startsWith('POL-') || h.ruleId === 'SEC-SCAN-001'), []);
+    assert.deepEqual(result.facts.capabilities, []);
+    assert.deepEqual(pol('export default function (pi) { pi.tool("constructor"); }', fakeOracle('safe')).map(([id, , m]) => [id, m.split(' needs ')[1]?.split(',')[0]]), [['POL-CAP-001', 'capability "tool"']]);
+  });
   it('allowed capabilities give nothing', () => {
     assert.deepEqual(pol('fetch("https://a.example")', fakeOracle('safe')), []);
   });
