@@ -131,7 +131,7 @@ export function globalOnlyChanges(before: UnitSummary, after: UnitSummary, isMod
  */
 export function widenSummary(summary: UnitSummary, added: UnitSummary, names: readonly string[]): UnitSummary {
   const union = (a: readonly string[], b: readonly string[]): string[] => [...new Set([...a, ...b])];
-  const uses = { ...summary.uses };
+  const uses: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, summary.uses);
   for (const name of names) uses[name] = (uses[name] ?? '') + (added.uses[name] ?? '');
   return { ...summary, freeRefs: union(summary.freeRefs, added.freeRefs), reads: union(summary.reads, added.reads), freeWrites: union(summary.freeWrites, added.freeWrites), uses };
 }

@@ -41,7 +41,8 @@ export interface UnitSummary {
 export function summarizeUnit(stmt: Nd, extras: readonly Nd[], mode: SourceKind, text: string): UnitSummary {
   const program: Nd = { type: 'Program', body: [stmt], sourceType: mode, start: stmt.start, end: stmt.end };
   const scopes = analyzeScopes(program, [...extras]);
-  const uses: Record<string, string> = {};
+  // No prototype: identifiers such as `constructor` or `__proto__` are plain keys here.
+  const uses: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const id of scopes.unresolvedReadIds) uses[id.name] = (uses[id.name] ?? '') + useOf(id, scopes, text) + '\n';
   const decl: string[] = [];
   const fnDecl: string[] = [];
