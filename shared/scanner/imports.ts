@@ -1,5 +1,7 @@
 /** Import classification tables and algorithm (scanner.md §4). */
-export const FORBIDDEN_BUILTINS: Readonly<Record<string, string>> = {
+import { ownTable } from '../common/ownTable';
+
+export const FORBIDDEN_BUILTINS: Readonly<Record<string, string>> = ownTable({
   vm: 'Arbitrary code execution; use hostcalls only',
   worker_threads: 'Unsupported concurrency model; use the host scheduler',
   cluster: 'Unsupported concurrency model; use the host scheduler',
@@ -10,7 +12,7 @@ export const FORBIDDEN_BUILTINS: Readonly<Record<string, string>> = {
   perf_hooks: 'Timing oracle; use host-provided timing if needed',
   v8: 'Engine internals are not allowed',
   repl: 'Interactive eval is not allowed',
-};
+});
 
 export interface RewriteEntry {
   to: string;
@@ -18,7 +20,7 @@ export interface RewriteEntry {
   hint: string;
 }
 
-export const REWRITE_TABLE: Readonly<Record<string, RewriteEntry>> = {
+export const REWRITE_TABLE: Readonly<Record<string, RewriteEntry>> = ownTable({
   fs: { to: 'pi:node/fs', capabilities: ['read', 'write'], hint: 'declare `read`/`write`, or use `pi.tool(...)`' },
   'fs/promises': { to: 'pi:node/fs_promises', capabilities: ['read', 'write'], hint: 'declare `read`/`write`, or use `pi.tool(...)`' },
   path: { to: 'pi:node/path', capabilities: [], hint: 'pure' },
@@ -27,7 +29,7 @@ export const REWRITE_TABLE: Readonly<Record<string, RewriteEntry>> = {
   crypto: { to: 'pi:node/crypto', capabilities: [], hint: 'pure; only `createHash`, `randomBytes`, `randomUUID` are available' },
   child_process: { to: 'pi:node/child_process', capabilities: ['exec'], hint: 'declare `exec` or use `pi.exec(...)`' },
   module: { to: 'pi:node/module', capabilities: [], hint: '—' },
-};
+});
 
 export const BUILTIN_ROOTS: ReadonlySet<string> = new Set(
   (
@@ -38,7 +40,7 @@ export const BUILTIN_ROOTS: ReadonlySet<string> = new Set(
 );
 
 /** Runtime support labels and notes appended to CMP-UNSUPPORTED-001 (scanner.md §4.6). */
-export const RUNTIME_SUPPORT: Readonly<Record<string, { label: string; note?: string }>> = {
+export const RUNTIME_SUPPORT: Readonly<Record<string, { label: string; note?: string }>> = ownTable({
   util: { label: 'full' },
   events: { label: 'full' },
   stream: { label: 'full' },
@@ -57,7 +59,7 @@ export const RUNTIME_SUPPORT: Readonly<Record<string, { label: string; note?: st
   async_hooks: { label: 'stub only', note: 'loads but provides no real functionality' },
   diagnostics_channel: { label: 'stub only', note: 'loads but provides no real functionality' },
   dns: { label: 'throws on import', note: '`fetch()` resolves names' },
-};
+});
 
 /** Builtins that exist only with the `node:` prefix; bare, they are npm packages. */
 const PREFIX_ONLY_BUILTINS: ReadonlySet<string> = new Set(['sea', 'sqlite', 'test']);

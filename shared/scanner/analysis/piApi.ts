@@ -1,3 +1,5 @@
+import { ownTable } from '../../common/ownTable';
+
 /** pi API member → capability (scanner.md §8.3), kept as data so it can be extended without code changes. */
 export const CAPABILITY_ORDER = ['read', 'write', 'http', 'events', 'session', 'ui', 'exec', 'env', 'tool', 'log'] as const;
 export type Capability = (typeof CAPABILITY_ORDER)[number];
@@ -6,7 +8,7 @@ export type Capability = (typeof CAPABILITY_ORDER)[number];
  * First-level pi members; `null` means no capability. `tool` and `env` are resolved per call.
  * Without a prototype: a member named `constructor` or `toString` is not a capability.
  */
-export const PI_MEMBER_CAPABILITY: Readonly<Record<string, Capability | null>> = withoutPrototype({
+export const PI_MEMBER_CAPABILITY: Readonly<Record<string, Capability | null>> = ownTable({
   exec: 'exec',
   http: 'http',
   log: 'log',
@@ -42,7 +44,7 @@ export const PI_MEMBER_CAPABILITY: Readonly<Record<string, Capability | null>> =
 });
 
 /** `pi.tool(name, …)`: tool name → capability; any other constant name → `tool`. */
-export const PI_TOOL_CAPABILITY: Readonly<Record<string, Capability>> = withoutPrototype({
+export const PI_TOOL_CAPABILITY: Readonly<Record<string, Capability>> = ownTable({
   read: 'read',
   grep: 'read',
   find: 'read',
@@ -61,11 +63,6 @@ export const FS_WRITE: ReadonlySet<string> = new Set([
 ]);
 /** os members that need no capability. */
 export const OS_PURE: ReadonlySet<string> = new Set(['EOL', 'constants', 'devNull', 'platform', 'arch', 'type', 'endianness']);
-
-/** A lookup table whose keys are only its own: source names such as `constructor` miss. */
-function withoutPrototype<T extends object>(table: T): Readonly<T> {
-  return Object.freeze(Object.assign(Object.create(null) as T, table));
-}
 
 export function sortCapabilities(caps: Iterable<string>): string[] {
   const set = new Set(caps);

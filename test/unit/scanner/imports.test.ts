@@ -16,6 +16,10 @@ describe('import classification (scanner.md §4.7)', () => {
       assert.equal(kind(s), 'unsupported', s);
     }
   });
+  it('packages named like Object.prototype members are ordinary packages', () => {
+    for (const spec of ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf/sub']) assert.deepEqual(classifySpecifier(spec), { kind: 'none', spec }, spec);
+  });
+
   it('leaves packages, relative paths, wrong case and prefix-only names alone', () => {
     for (const s of ['lodash', './vm', 'NODE:fs', 'https://x/y.js', 'test', 'sqlite']) assert.equal(kind(s), 'none', s);
     assert.equal(kind('./addon.node'), 'native');
