@@ -264,11 +264,17 @@ function fsUsersLatency(): { p50: number; p95: number; analysed: { reported: num
 }
 
 /** p50/p95 from a change to its pulled diagnostics over an in-process LSP connection (issue 3). */
-/** A 5,000-line TypeScript file: top-level functions, or (`shape: 'class'`) one class of methods. */
-function bigTypeScript(shape: 'functions' | 'class'): string {
+/**
+ * A 5,000-line TypeScript file: top-level functions, one class of methods (`class`), or typical
+ * module code (`mixed`: type aliases, interfaces, enums, `as const` and functions between them).
+ */
+function bigTypeScript(shape: 'functions' | 'class' | 'mixed'): string {
   const lines: string[] = shape === 'class' ? ['import * as fs from "node:fs";', 'export class Big {'] : ['import * as fs from "node:fs";'];
   const indent = shape === 'class' ? '  ' : '';
   for (let i = 0; lines.length < 5000; i++) {
+    if (shape === 'mixed') {
+      lines.push(`export type T${i} = { k: number; b${i}: string };`, `export interface I${i} {`, `  x: T${i};`, '}', `export enum E${i} { A = ${i}, B }`, `export const c${i} = [${i}] as const;`);
+    }
     lines.push(
       shape === 'class' ? `  m${i}(a: number, b: string): string {` : `export function f${i}(a: number, b: string): string {`,
       `${indent}  const v${i}: Record<string, number> = { k: a + ${i} };`,
@@ -280,7 +286,7 @@ function bigTypeScript(shape: 'functions' | 'class'): string {
   return lines.join('\n');
 }
 
-async function lspEditingLatency(shape: 'functions' | 'class'): Promise<{ lines: number; samples: number; p50: number; p95: number; budget_p95: number }> {
+async function lspEditingLatency(shape: 'functions' | 'class' | 'mixed'): Promise<{ lines: number; samples: number; p50: number; p95: number; budget_p95: number }> {
   const { startLspSession } = await import('../test/lsp/harness');
   const { fixedClock } = await import('../shared/common/clock');
   const { mkdtempSync, rmSync } = await import('node:fs');
@@ -348,6 +354,7 @@ async function main(): Promise<void> {
     editing_5000_line_ts_class_in_process_ms: classFileLatency(),
     editing_5000_line_ts_lsp_ms: await lspEditingLatency('functions'),
     editing_5000_line_ts_class_lsp_ms: await lspEditingLatency('class'),
+    editing_5000_line_ts_mixed_lsp_ms: await lspEditingLatency('mixed'),
     pathological: pathological(),
   };
   console.log(`files ${files.length}, ${round(mb)} MB, scanner ${round(scanMs)} ms, floor ${round(floorMs)} ms, ratio ${result.ratio_to_floor} (goal ≤ 1.5)`);

@@ -333,16 +333,31 @@ function incrementalStart(parsed: ParsedSource, path: string, text: string): Sta
   const mode = parsed.mode;
   if (mode === 'tolerant' || parsed.stripFailed || mode !== attemptOrder(path)[0] || parsed.program.body.length === 0) return null;
   if (mode === 'script' && hasStrictDirective(parsed.program.body[0] as unknown as Nd)) return null;
-  return { path, text, mode, tiles: tilesOf(parsed, 0, text.length, mode, text), index: null, stripped: parsed.strippedText };
+  const tiles = tilesOf(parsed, 0, text.length, mode, text);
+  // Only blanked TypeScript (types, interfaces): nothing to keep per statement.
+  if (tiles.length === 0) return null;
+  return { path, text, mode, tiles, index: null, stripped: parsed.strippedText };
 }
 
 /** Tiles of a parse of `text.slice(from, to)` (offsets of the parse are relative to `from`). */
 function tilesOf(parsed: ParsedSource, from: number, to: number, mode: SourceKind, text: string): Tile[] {
-  const body = parsed.program.body as unknown as Nd[];
-  const extras = parsed.extraExpressions as unknown as Nd[];
   const local = text.slice(from, to);
+  // ts-blank-space turns a blanked declaration's first character into `;` (an empty statement the
+  // source does not have): not a statement of its own here.
+  const body = (parsed.program.body as unknown as Nd[]).filter((st) => !(st.type === 'EmptyStatement' && local[st.start] !== ';'));
+  const extras = parsed.extraExpressions as unknown as Nd[];
   const decoratorAts = extras.map((e) => atSignBefore(local, e.start)).sort((x, y) => x - y);
   const starts = tileStarts(body, decoratorAts, 0);
+  // TypeScript blanked between two statements (a type alias, an interface, `export enum E ` before
+  // the block an enum becomes, a trailing `as const`) must not be cut in the middle: the tile
+  // boundary moves to the line break after the earlier statement, or to its end.
+  for (let i = 1; i < body.length; i++) {
+    const gapStart = body[i - 1].end;
+    const gapEnd = starts[i];
+    if (gapStart >= gapEnd || local.slice(gapStart, gapEnd) === parsed.strippedText.slice(gapStart, gapEnd)) continue;
+    const lineBreak = local.slice(gapStart, gapEnd).search(/[\n\r\u2028\u2029]/);
+    starts[i] = lineBreak === -1 ? gapStart : gapStart + lineBreak + 1;
+  }
   const tiles: Tile[] = [];
   for (let i = 0; i < body.length; i++) {
     const start = starts[i];

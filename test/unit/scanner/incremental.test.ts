@@ -303,6 +303,21 @@ describe('incremental editor scan: same findings as a full scan', () => {
     assertSameAsFull('big-class.ts', [alias, alias.replace('a + 7;', 'run("8");')]);
   });
 
+  it('TypeScript blanked between statements (types, interfaces, enums, as const) keeps edits incremental', () => {
+    const lines = ['import * as fs from "node:fs";'];
+    for (let i = 0; i < 40; i++) {
+      lines.push(`export type T${i} = { a: number; b${i}: string };`, `export const c${i}: T${i} = { a: ${i}, b${i}: "x" };`, `export enum E${i} { A = ${i}, B }`);
+      lines.push(`export interface I${i} {`, `  x: number;`, `}`, `export const k${i} = [${i}] as const`, `export function f${i}(x: T${i}): number { return x.a + fs.sep.length; }`);
+    }
+    const base = lines.join('\n');
+    const versions = [base, base.replace('a: 7,', 'a: 70,'), base.replace('a: 7,', 'a: eval("7"),'), base.replace('[7] as const', '[7, 8] as const'), base.replace('x: number;', 'x: string;'), base.replace('B }', 'B, C }')];
+    const scanner = new IncrementalFileScanner();
+    versions.forEach((text, i) => {
+      assert.deepEqual(comparable(scanner.scan(text, options('types.ts'))), comparable(scanFileText(text, options('types.ts'))), `version ${i}`);
+      if (i > 0) assert.equal(scanner.lastUpdate, 'incremental', `version ${i}`);
+    });
+  });
+
   it('a renamed alias changes findings in a distant statement', () => {
     const v1 = 'const run = eval;\nfunction a() {}\nfunction b() {}\nrun("1");\n';
     assertSameAsFull('a.js', [v1, v1.replace('const run = eval', 'const run = JSON.parse'), v1.replace('const run = eval', 'const nur = eval'), v1]);
