@@ -115,7 +115,7 @@ export class IncrementalFileScanner {
     while (a < tiles.length - 1 && tiles[a].end < p) a++;
     let b = a;
     while (b < tiles.length - 1 && tiles[b + 1].start <= oldEnd) b++;
-    while (a > 0 && !tileClosed(tiles[a - 1]) && !endsByLineBreak(text, statementEnd(tiles[a - 1]), tiles[a].start)) a--;
+    while (a > 0 && mayContinueInto(tiles[a - 1], text, tiles[a].start)) a--;
 
     let fresh: Tile[] | undefined;
     let window: ParsedSource | undefined;
@@ -133,7 +133,7 @@ export class IncrementalFileScanner {
       if (!window) return 'unparsable';
       const candidate = tilesOf(window, windowStart, windowEnd, state.mode, text);
       const last = candidate[candidate.length - 1];
-      if (b < tiles.length - 1 && last && !tileClosed(last) && !endsByLineBreak(text, statementEnd(last), tiles[b + 1].start + delta)) {
+      if (b < tiles.length - 1 && last && mayContinueInto(last, text, tiles[b + 1].start + delta)) {
         b++;
         continue;
       }
@@ -446,6 +446,24 @@ function isIdentifierStart(c: number): boolean {
 
 function isIdentifierPart(c: number): boolean {
   return isIdentifierStart(c) || (c >= 48 && c <= 57);
+}
+
+/**
+ * True when the statement of `tile` could run on into the one whose slice starts at `next`: it is not
+ * closed and no line break ends it, or the next token is `<` (after some closed statements, such as
+ * `export default function () {}`, the JSX tokenizer reads a `<` on the next line as an operator).
+ */
+function mayContinueInto(tile: Tile, text: string, next: number): boolean {
+  const token = nextToken(text, next);
+  if (text[token] === '<') return true;
+  return !tileClosed(tile) && !endsByLineBreak(text, statementEnd(tile), token);
+}
+
+/** The first offset at or after `offset` that is not white space. */
+function nextToken(text: string, offset: number): number {
+  let i = offset;
+  while (i < text.length && /\s/.test(text[i])) i++;
+  return i;
 }
 
 /**

@@ -100,6 +100,12 @@ const STATEMENTS = [
   '(bare)("5")',
   '[bare].forEach((f) => f("6"))',
   '`tpl`',
+  // TypeScript that stripping blanks between statements (a syntax error in .js files, which is fine).
+  'export type Alias = { a: number };',
+  'interface Shape { x: number }',
+  'export enum Color { Red = "eval", Green }',
+  'export const tuple = [1, 2] as const',
+  'declare const injected: string;',
 ];
 
 function mutate(text: string, next: () => number, words: string[]): string {
@@ -316,6 +322,13 @@ describe('incremental editor scan: same findings as a full scan', () => {
       assert.deepEqual(comparable(scanner.scan(text, options('types.ts'))), comparable(scanFileText(text, options('types.ts'))), `version ${i}`);
       if (i > 0) assert.equal(scanner.lastUpdate, 'incremental', `version ${i}`);
     });
+  });
+
+  it('a JSX line after export default function is read by the parser as an operator: re-parsed together', () => {
+    const v1 = 'export const Field = () => <input />;\n  <input type="x" />\n';
+    const v2 = 'export const Field = () => <input />;\nexport default function (api) { helper(api); }\n  <input type="x" />\n';
+    assertSameAsFull('f.tsx', [v1, v2, v1]);
+    assertSameAsFull('f.jsx', [v1, v2, v1]);
   });
 
   it('a renamed alias changes findings in a distant statement', () => {
