@@ -55,9 +55,8 @@ export function moduleRoot(spec: string): Value {
 }
 
 // Memo slots live on the nodes under symbol keys (invisible to Object.keys and JSON), which is much
-// cheaper than a Map entry per evaluated node.
-// One state slot per node (fewer shape transitions than two): the generation whose memo is valid, or
-// minus the generation while the node is being evaluated (a cycle), or 0.
+// cheaper than a Map entry per evaluated node. One state slot (fewer shape transitions than two):
+// the generation whose memo is valid, minus the generation while the node is evaluated (a cycle), or 0.
 const MEMO = Symbol('memo');
 const MEMO_STATE = Symbol('memoState');
 let generationCounter = 0;
@@ -149,7 +148,6 @@ export class Resolver {
     return !!b && (b.kind === 'function' || b.inits.some((i) => i.init !== null && /Function/.test(i.init.type)));
   }
 
-  /** `module.exports`, `exports.default` or `module.exports.default` with unshadowed roots (syntactic). */
   /**
    * Functions whose parameters `node` makes receive `pi` (the two sources `preparePi` reads): a default
    * export (first parameter), or a call to a declared function with `pi` as an argument.
@@ -177,6 +175,7 @@ export class Resolver {
     }
   }
 
+  /** `module.exports`, `exports.default` or `module.exports.default` with unshadowed roots (syntactic). */
   private isModuleExportsTarget(left: Nd): boolean {
     const names: string[] = [];
     let cur: Nd = left;

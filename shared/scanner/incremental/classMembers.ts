@@ -7,10 +7,8 @@
  * left to the statement-level path.
  */
 import type { Nd } from '../analysis/ast';
-import type { AnalysisFacts } from '../analysis';
-import type { Hit } from '../types';
 import type { UnitSummary } from './summary';
-import type { TileResult } from './tiles';
+import { editMapping, mapResult, type TileResult } from './tiles';
 
 /** The class a top-level statement declares (`class`, `export class`, `export default class`), or null. */
 export function classOfStatement(stmt: Nd): Nd | null {
@@ -73,17 +71,13 @@ const within = (x: { start: number; end: number }, from: number, to: number): bo
  * offsets, or null when one of them (or a related span) crosses the window's edges.
  */
 export function resultsAround(result: TileResult, from: number, to: number, delta: number): TileResult | null {
-  let valid = true;
-  const place = <T extends { start: number; end: number }>(x: T): T => {
-    if (x.end <= from) return x;
-    if (x.start >= to) return delta === 0 ? x : { ...x, start: x.start + delta, end: x.end + delta };
-    valid = false;
-    return x;
+  const outside = (x: { start: number; end: number }): boolean => !within(x, from, to);
+  const rest: TileResult = {
+    hits: result.hits.filter(outside),
+    facts: { capabilities: result.facts.capabilities.filter(outside), commands: result.facts.commands.filter(outside), envReads: result.facts.envReads.filter(outside) },
   };
-  const keep = <T extends { start: number; end: number }>(list: readonly T[]): T[] => list.filter((x) => !within(x, from, to)).map(place);
-  const hits: Hit[] = result.hits.filter((h) => !within(h, from, to)).map((h) => ({ ...place(h), related: h.related.map(place) }));
-  const facts: AnalysisFacts = { capabilities: keep(result.facts.capabilities), commands: keep(result.facts.commands), envReads: keep(result.facts.envReads) };
-  return valid ? { hits, facts } : null;
+  const { mapStart, mapEnd } = editMapping(from, to, delta);
+  return mapResult(rest, mapStart, mapEnd);
 }
 
 /**

@@ -15,7 +15,7 @@ import type { Hit } from '../types';
 import { affectedUnits, analysisContext, NameIndex } from './dependencies';
 import { crossUnitConflict, summarizeUnit } from './summary';
 import { classOfStatement, closedMember, globalOnlyChanges, memberWindow, resultsAround, resultsInside, stretchShell, widenSummary, withMembers } from './classMembers';
-import { endsClosed, settleTile, shiftTree, tileStarts, type Tile, type TileResult } from './tiles';
+import { editMapping, endsClosed, mapResult, settleTile, shiftTree, tileStarts, type Tile } from './tiles';
 
 interface State {
   path: string;
@@ -169,8 +169,7 @@ export class IncrementalFileScanner {
     const seeds = new Set<number>();
     for (let i = prefix.length; i < prefix.length + fresh.length; i++) seeds.add(i);
     const linesMoved = countLineBreaks(old, p, oldEnd) !== countLineBreaks(text, p, oldEnd + delta);
-    const mapStart = (x: number): number => (x < p ? x : x >= oldEnd ? x + delta : NaN);
-    const mapEnd = (x: number): number => (x <= p ? x : x >= oldEnd ? x + delta : NaN);
+    const { mapStart, mapEnd } = editMapping(p, oldEnd, delta);
     next.forEach((tile, i) => {
       if (seeds.has(i) || !tile.result) return;
       const mapped = mapResult(tile.result, mapStart, mapEnd);
@@ -267,8 +266,7 @@ function memberEdit(state: State, text: string, p: number, oldEnd: number, delta
   if (!globals) return null;
   const kept = resultsAround(tile.result, win.start, win.end, delta);
   if (!kept) return null;
-  const mapStart = (x: number): number => (x < p ? x : x >= oldEnd ? x + delta : NaN);
-  const mapEnd = (x: number): number => (x <= p ? x : x >= oldEnd ? x + delta : NaN);
+  const { mapStart, mapEnd } = editMapping(p, oldEnd, delta);
   const moved = tiles.map((other, i) => (i === t ? kept : mapResult(other.result!, mapStart, mapEnd)));
   if (moved.some((r) => r === null)) return null;
 
@@ -572,26 +570,6 @@ function tileIndexAt(tiles: readonly Tile[], offset: number): number {
     else hi = mid - 1;
   }
   return lo;
-}
-
-/** A statement's cached results at new offsets, or null when one of them lay inside the edit. */
-function mapResult(result: TileResult, mapStart: (x: number) => number, mapEnd: (x: number) => number): TileResult | null {
-  const f = result.facts;
-  if (result.hits.length === 0 && f.capabilities.length === 0 && f.commands.length === 0 && f.envReads.length === 0) return result;
-  let valid = true;
-  const span = <T extends { start: number; end: number }>(x: T): T => {
-    const start = mapStart(x.start);
-    const end = x.end === x.start ? start : mapEnd(x.end);
-    if (Number.isNaN(start) || Number.isNaN(end)) valid = false;
-    return { ...x, start, end };
-  };
-  const hits: Hit[] = result.hits.map((h) => ({ ...span(h), related: h.related.map(span) }));
-  const facts: AnalysisFacts = {
-    capabilities: result.facts.capabilities.map(span),
-    commands: result.facts.commands.map(span),
-    envReads: result.facts.envReads.map(span),
-  };
-  return valid ? { hits, facts } : null;
 }
 
 /** Every statement's results as one document scan (duplicates dropped as a whole-program run would). */

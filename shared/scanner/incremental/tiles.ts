@@ -122,3 +122,35 @@ export function tileStarts(statements: readonly Nd[], decoratorAts: readonly num
   }
   return starts;
 }
+
+/**
+ * Offsets before an edit of `[from, to)` (old offsets) that grew the text by `delta`, moved to new
+ * offsets: NaN inside the edited range (a start at `from`, an end at `to`, stay valid).
+ */
+export function editMapping(from: number, to: number, delta: number): { mapStart: (x: number) => number; mapEnd: (x: number) => number } {
+  return {
+    mapStart: (x) => (x < from ? x : x >= to ? x + delta : NaN),
+    mapEnd: (x) => (x <= from ? x : x >= to ? x + delta : NaN),
+  };
+}
+
+/** A statement's cached results at new offsets, or null when one of them lay inside the edit. */
+export function mapResult(result: TileResult, mapStart: (x: number) => number, mapEnd: (x: number) => number): TileResult | null {
+  const f = result.facts;
+  if (result.hits.length === 0 && f.capabilities.length === 0 && f.commands.length === 0 && f.envReads.length === 0) return result;
+  let valid = true;
+  const span = <T extends { start: number; end: number }>(x: T): T => {
+    const start = mapStart(x.start);
+    const end = x.end === x.start ? start : mapEnd(x.end);
+    if (Number.isNaN(start) || Number.isNaN(end)) valid = false;
+    return { ...x, start, end };
+  };
+  const hits: Hit[] = result.hits.map((h) => ({ ...span(h), related: h.related.map(span) }));
+  const facts: AnalysisFacts = {
+    capabilities: result.facts.capabilities.map(span),
+    commands: result.facts.commands.map(span),
+    envReads: result.facts.envReads.map(span),
+  };
+  return valid ? { hits, facts } : null;
+}
+
