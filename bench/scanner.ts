@@ -212,12 +212,7 @@ function editingLatency(): { lines: number; full_scan: { p50: number; p95: numbe
  * here goes through the member-level path (`classMembers.ts`) or re-scans the whole class.
  */
 function classFileLatency(): { lines: number; p50: number; p95: number; updates: string; members_only: number; note: string } {
-  const lines: string[] = ['import * as fs from "node:fs";', 'export class Big {'];
-  for (let i = 0; lines.length < 5000; i++) {
-    lines.push(`  m${i}(a: number, b: string): string {`, `    const v${i}: Record<string, number> = { k: a + ${i} };`, `    return b + String(v${i}.k) as string;`, '  }');
-  }
-  lines.push('}');
-  const base = lines.join('\n');
+  const base = bigTypeScript('class');
   const options = { relativePath: 'big-class.ts', extensionId: 'e', today: '2026-01-01' };
   const scanner = new IncrementalFileScanner();
   scanner.scan(base, options);
@@ -232,7 +227,7 @@ function classFileLatency(): { lines: number; p50: number; p95: number; updates:
     if (scanner.lastInClass) membersOnly++;
   }
   return {
-    lines: lines.length,
+    lines: base.split('\n').length,
     p50: round(percentile(samples, 50)),
     p95: round(percentile(samples, 95)),
     updates: [...kinds].join(','),
