@@ -77,6 +77,8 @@ const SERVER_MODULES: ReadonlySet<string> = new Set(['http', 'https', 'http2', '
 const PROXY_REFLECT: ReadonlySet<string> = new Set(['apply', 'construct', 'defineProperty', 'deleteProperty', 'set', 'setPrototypeOf']);
 const FS_MODULES: ReadonlySet<string> = new Set(['fs', 'fs/promises']);
 const PI_HTTP_METHODS: ReadonlySet<string> = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'fetch', 'send']);
+const URL_OPTION: readonly string[] = ['url'];
+const NODE_HTTP_URL_OPTIONS: readonly string[] = ['url', 'host', 'hostname', 'path'];
 const SHELL_META = /[\s|&;<>()$`\\"'*?[\]#~=%{}!]/;
 
 type RefKind = 'eval' | 'function' | 'spawn' | 'bind' | 'dlopen' | 'rcache' | 'wasm' | 'pi';
@@ -285,34 +287,52 @@ export class Analyzer {
     return { top, parent: this.scopes.parentOf.get(top), key: this.scopes.keyOf.get(top) };
   }
 
-  /** True when `node` initializes an alias binding (or a literal member of one) that is read somewhere. */
+  /**
+   * True when `node` initializes an alias binding (or a literal member of one) that is read
+   * somewhere, so its uses report instead. A value inside an object or array literal counts only
+   * when every read of the binding selects a member by a known key (`o.run(…)`, `a[0](…)`): a
+   * container passed on whole (`fns.forEach(f => f(…))`) lets the value escape.
+   */
   private isUsedAliasInit(node: Nd): boolean {
     let cur = node;
+    let contained = false;
+    const readsResolve = (b: Binding | null | undefined): boolean =>
+      !!b && b.reads.length > 0 && (!contained || b.reads.every((read) => this.readsLiteralMember(read, cur)));
     for (let i = 0; i < 4; i++) {
       const { parent, key } = this.climb(cur);
       if (!parent) return false;
       if (parent.type === 'VariableDeclarator' && key === 'init') {
         if (parent.id.type !== 'Identifier') return false;
-        const b = this.scopes.declBinding.get(parent.id);
-        return !!b && b.reads.length > 0;
+        return readsResolve(this.scopes.declBinding.get(parent.id));
       }
       if (parent.type === 'AssignmentExpression' && key === 'right' && parent.left.type === 'Identifier') {
-        const b = this.scopes.refBinding.get(parent.left);
-        return !!b && b.reads.length > 0;
+        return readsResolve(this.scopes.refBinding.get(parent.left));
       }
       if (parent.type === 'Property' && key === 'value') {
         const obj = this.scopes.parentOf.get(parent);
         if (!obj || obj.type !== 'ObjectExpression') return false;
         cur = obj;
+        contained = true;
         continue;
       }
       if (parent.type === 'ArrayExpression') {
         cur = parent;
+        contained = true;
         continue;
       }
       return false;
     }
     return false;
+  }
+
+  /** `read` selects one of the literal's own entries: an index of an array literal, a key of an object literal. */
+  private readsLiteralMember(read: Nd, literal: Nd): boolean {
+    const parent = this.scopes.parentOf.get(read);
+    if (parent === undefined || parent.type !== 'MemberExpression' || parent.object !== read) return false;
+    const { key } = this.resolver.memberKey(parent);
+    if (key === null) return false;
+    if (literal.type === 'ArrayExpression') return /^\d+$/.test(key);
+    return (literal.properties as Nd[]).some((p) => p.type === 'Property' && staticKey(p.key, p.computed) === key);
   }
 
   private refKind(v: Value): { kind: RefKind; detail: string } | null {
@@ -349,12 +369,14 @@ export class Analyzer {
       else if (cur.type === 'ChainExpression' || cur.type === 'ParenthesizedExpression') cur = cur.expression;
       else break;
     }
-    if (cur.type === 'ThisExpression' || cur.type === 'Super') return false;
+    if (cur.type === 'Super') return false;
+    if (cur.type === 'ThisExpression') return this.resolver.thisHasFields(cur);
     if (cur.type !== 'Identifier') return true;
     const b = this.scopes.refBinding.get(cur);
     if (b === undefined) return true;
     if (b === null) return INTERESTING_ROOTS.has(cur.name);
-    if (b.kind === 'function' || b.kind === 'class' || b.kind === 'catch') return false;
+    if (b.kind === 'function' || b.kind === 'catch') return false;
+    if (b.kind === 'class') return b.fnNode !== null && this.resolver.hasFields(b.fnNode, true);
     if (b.kind === 'param') return this.resolver.bindingValue(b).k !== 'unknown';
     return true;
   }
@@ -463,6 +485,10 @@ export class Analyzer {
         continue;
       }
       if (key === null) continue;
+      if (key === 'constructor' && this.reachesFunctionConstructor(init)) {
+        // `const { constructor: F } = () => {}` is `(() => {}).constructor`.
+        this.add('SEC-CONSTRUCTOR-001', prop.start, prop.end, 'Function constructor reached via .constructor{via}', { via: [`destructuring of ${this.form(init)}`], related: [] });
+      }
       const v = this.resolver.member(base, key);
       for (const alt of alternatives(v)) {
         const kind = this.refKind(alt);
@@ -536,9 +562,8 @@ export class Analyzer {
     if (folded) this.obfuscatedKey(node.property, key);
     if (key === 'constructor') {
       const obj = unwrap(node.object);
-      const objIsConstructor = obj.type === 'MemberExpression' && this.resolver.memberKey(obj).key === 'constructor';
-      const objIsFunction = !objIsConstructor && (someAlternative(this.ev(obj), isFunctionLike) || this.isBuiltinMethod(obj));
-      if (objIsConstructor || objIsFunction) {
+      const objIsConstructor = this.isConstructorMember(obj);
+      if (objIsConstructor || this.reachesFunctionConstructor(obj)) {
         const via = objIsConstructor ? [] : [`constructor of ${this.form(obj)}`];
         this.add('SEC-CONSTRUCTOR-001', node.start, node.end, 'Function constructor reached via .constructor{via}', { via: node.computed && node.property.type !== 'Literal' ? [`computed key ${this.form(node.property)}`, ...via] : via, related: [] });
       }
@@ -552,6 +577,16 @@ export class Analyzer {
         this.add('SEC-ARGUMENTS-001', node.start, node.end, `Stack introspection via ${this.form(node)}`);
       }
     }
+  }
+
+  private isConstructorMember(node: Nd): boolean {
+    return node.type === 'MemberExpression' && this.resolver.memberKey(node).key === 'constructor';
+  }
+
+  /** True when `.constructor` of this object is `Function`: a function value, or another `.constructor`. */
+  private reachesFunctionConstructor(objectNode: Nd): boolean {
+    const obj = unwrap(objectNode);
+    return this.isConstructorMember(obj) || someAlternative(this.ev(obj), isFunctionLike) || this.isBuiltinMethod(obj);
   }
 
   /** `[].filter`, `"".sub`, `({}).toString`: a method of a literal is a function, so its constructor is Function. */
@@ -761,7 +796,7 @@ export class Analyzer {
       if (['chmod', 'fchmod', 'lchmod', 'chown', 'fchown', 'lchown'].includes(base) && once('chmod')) this.add('SEC-CHMOD-001', cs, ce, `Permission change via fs.${fn}`);
       if (['writeFile', 'appendFile', 'createWriteStream', 'copyFile', 'cp', 'rename'].includes(base) && args) {
         const pathArg = ['copyFile', 'cp', 'rename'].includes(base) ? args[1] : args[0];
-        const p = pathArg ? constString(this.ev(pathArg)) : null;
+        const p = pathArg ? this.resolver.foldPath(pathArg) : null;
         if (p !== null && isSensitivePath(p) && once('fssens')) this.add('SEC-FSSENS-001', cs, ce, `Write to sensitive path "${p}"`);
       }
       return;
@@ -784,7 +819,7 @@ export class Analyzer {
     }
     if ((spec === 'http' || spec === 'https') && keys.length === 1 && (keys[0] === 'request' || keys[0] === 'get')) {
       this.capability('http', calleeNode, 'network');
-      this.exfil(args?.[0], calleeNode);
+      this.exfil(args?.[0], calleeNode, NODE_HTTP_URL_OPTIONS);
     }
   }
 
@@ -877,16 +912,21 @@ export class Analyzer {
   }
 
   /** SEC-EXFIL-001: the URL argument (or its `url` property) is assembled at runtime. */
-  private exfil(arg: Nd | undefined, calleeNode: Nd): void {
+  /**
+   * SEC-EXFIL-001 when the URL argument is assembled at runtime. An options object gives the URL in
+   * `url`, or for Node's `http`/`https` in its parts (`host`, `hostname`, `path`).
+   */
+  private exfil(arg: Nd | undefined, calleeNode: Nd, urlKeys: readonly string[] = URL_OPTION): void {
     if (!arg) return;
-    let urlNode = unwrap(arg);
-    if (urlNode.type === 'ObjectExpression') {
-      const u = this.objectValueNode(urlNode, 'url');
-      if (!u) return;
-      urlNode = unwrap(u);
+    let argNode = unwrap(arg);
+    if (argNode.type === 'Identifier') {
+      // `const options = { hostname, path: … }; https.request(options)`: the options literal.
+      const bound = this.ev(argNode);
+      if (bound.k === 'obj') argNode = bound.node;
     }
-    const dynamicParts = this.dynamicUrlParts(urlNode);
-    if (dynamicParts === null) return;
+    const urlNodes = argNode.type === 'ObjectExpression' ? urlKeys.flatMap((k) => this.objectValueNode(argNode, k) ?? []) : [argNode];
+    const dynamicParts = urlNodes.flatMap((u) => this.dynamicUrlParts(u) ?? []);
+    if (dynamicParts.length === 0) return;
     const fromEnv = dynamicParts.some((p) => this.derivesFromHost(p));
     this.add('SEC-EXFIL-001', calleeNode.start, calleeNode.end, `Request URL built at runtime${fromEnv ? ' — includes environment data' : ''}`);
   }

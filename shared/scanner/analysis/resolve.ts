@@ -67,6 +67,12 @@ interface MemoSlot {
   [MEMO_STATE]?: number;
 }
 
+/** Per class, the value expressions assigned to each field name (null: declared without a value). */
+interface ClassFields {
+  instance: Map<string, Array<Nd | null>>;
+  statics: Map<string, Array<Nd | null>>;
+}
+
 export class Resolver {
   /** Memo generation: node memos written under another generation (or resolver) are stale. */
   private gen = ++generationCounter;
@@ -74,6 +80,7 @@ export class Resolver {
   private readonly bindingProgress = new Set<Binding>();
   /** Binding value with its alias step, computed once per binding. */
   private readonly aliasMemo = new Map<Binding, Value>();
+  private readonly classMemo = new Map<Nd, ClassFields>();
   private steps = 0;
   private depth = 0;
   private truncations = 0;
@@ -505,6 +512,47 @@ export class Resolver {
     return String(v.v);
   }
 
+  /**
+   * A file path folded for SEC-FSSENS-001: like `evaluate`, but the home directory from the
+   * environment (`process.env.HOME`, `USERPROFILE`) counts as `~` inside `+` and templates too, so
+   * `process.env.HOME + "/.bashrc"` is `~/.bashrc`. Only path arguments fold this way: elsewhere the
+   * variable stays an environment read.
+   */
+  foldPath(node: Nd, depth = 0): string | null {
+    const v = this.evaluate(node);
+    const s = constString(v);
+    if (s !== null) return s;
+    if (isHomeVariable(v)) return '~';
+    if (depth >= 8) return null;
+    const n = unwrap(node);
+    if (n.type === 'BinaryExpression' && n.operator === '+') {
+      const left = this.foldPath(n.left, depth + 1);
+      const right = left === null ? null : this.foldPath(n.right, depth + 1);
+      return left === null || right === null ? null : left + right;
+    }
+    if (n.type === 'TemplateLiteral') {
+      let out = '';
+      for (let i = 0; i < n.quasis.length; i++) {
+        const cooked = n.quasis[i].value.cooked;
+        if (typeof cooked !== 'string') return null;
+        out += cooked;
+        if (i < n.expressions.length) {
+          const part = this.foldPath(n.expressions[i], depth + 1);
+          if (part === null) return null;
+          out += part;
+        }
+      }
+      return out;
+    }
+    if (n.type === 'Identifier') {
+      const b = this.scopes.refBinding.get(n);
+      if (!b || b.writes.length > 0 || b.inits.length !== 1) return null;
+      const only = b.inits[0];
+      return only.init && only.path.length === 0 ? this.foldPath(only.init, depth + 1) : null;
+    }
+    return null;
+  }
+
   /** The key of a member expression (static or folded), with the folded value when computed. */
   memberKey(node: Nd): { key: string | null; folded: Value | null } {
     if (!node.computed) return { key: node.property.type === 'Identifier' ? node.property.name : null, folded: null };
@@ -514,8 +562,12 @@ export class Resolver {
   }
 
   private memberExpression(node: Nd): Value {
+    if (node.object.type === 'ThisExpression' && !node.computed && node.property.type === 'PrivateIdentifier') {
+      return this.thisMember(node.object, `#${node.property.name}`);
+    }
     const { key } = this.memberKey(node);
     if (key === null) return UNKNOWN;
+    if (node.object.type === 'ThisExpression') return this.thisMember(node.object, key);
     if (key === 'value') {
       const described = this.describedProperty(unwrap(node.object));
       if (described) return described;
@@ -577,10 +629,95 @@ export class Resolver {
         return /^\d+$/.test(key) && Number(key) < obj.items.length ? konst(obj.items[Number(key)], obj.asm) : UNKNOWN;
       case 'fn':
         // Every function's prototype is (a subclass of) Function.prototype, whose `constructor` is Function.
-        return key === '__proto__' ? withStep(FUNCTION_PROTOTYPE, '__proto__') : UNKNOWN;
+        if (key === '__proto__') return withStep(FUNCTION_PROTOTYPE, '__proto__');
+        return obj.node.type === 'ClassDeclaration' || obj.node.type === 'ClassExpression' ? withTrace(this.classField(obj.node, true, key), obj) : UNKNOWN;
       default:
         return UNKNOWN;
     }
+  }
+
+  // ---------------------------------------------------------------- class members
+
+  /**
+   * `this.k` inside a class: in an instance method or field initializer, the instance's field `k`;
+   * in a static method, field or block, the class's static field `k`. Elsewhere `this` is unknown.
+   */
+  private thisMember(thisNode: Nd, key: string): Value {
+    const context = this.thisContext(thisNode);
+    return context ? this.classField(context.cls, context.isStatic, key) : UNKNOWN;
+  }
+
+  /** True when `this` at this node denotes a class or instance that has fields (a cheap pre-check). */
+  thisHasFields(thisNode: Nd): boolean {
+    const context = this.thisContext(thisNode);
+    return context !== null && this.hasFields(context.cls, context.isStatic);
+  }
+
+  hasFields(cls: Nd, isStatic: boolean): boolean {
+    const fields = this.classFields(cls);
+    return (isStatic ? fields.statics : fields.instance).size > 0;
+  }
+
+  /** The class whose instance (or, when static, the class itself) `this` denotes at `node`. */
+  private thisContext(node: Nd): { cls: Nd; isStatic: boolean } | null {
+    let cur = node;
+    for (let i = 0; i < 512; i++) {
+      const parent = this.scopes.parentOf.get(cur);
+      if (!parent) return null;
+      if (parent.type === 'FunctionExpression' || parent.type === 'FunctionDeclaration') {
+        const method = this.scopes.parentOf.get(parent);
+        if (!method || method.type !== 'MethodDefinition' || method.value !== parent) return null;
+        return this.classOfMember(method, method.static === true);
+      }
+      if (parent.type === 'PropertyDefinition' && parent.value === cur) return this.classOfMember(parent, parent.static === true);
+      if (parent.type === 'StaticBlock') return this.classOfMember(parent, true);
+      cur = parent;
+    }
+    return null;
+  }
+
+  private classOfMember(member: Nd, isStatic: boolean): { cls: Nd; isStatic: boolean } | null {
+    const body = this.scopes.parentOf.get(member);
+    const cls = body && this.scopes.parentOf.get(body);
+    return cls && (cls.type === 'ClassDeclaration' || cls.type === 'ClassExpression') ? { cls, isStatic } : null;
+  }
+
+  private classField(cls: Nd, isStatic: boolean, key: string): Value {
+    const fields = this.classFields(cls);
+    const values = (isStatic ? fields.statics : fields.instance).get(key);
+    if (!values) return UNKNOWN;
+    return withStep(union(values.map((v) => (v ? this.evaluate(v) : konst(undefined)))), `class field "${key}"`);
+  }
+
+  /**
+   * The values a class gives its fields: field initializers (instance and static, private names as
+   * `#name`) and `this.k = v` statements at the top level of the constructor. A field set anywhere
+   * else keeps these values too (a union member is enough for the rules).
+   */
+  private classFields(cls: Nd): ClassFields {
+    const cached = this.classMemo.get(cls);
+    if (cached) return cached;
+    const fields: ClassFields = { instance: new Map(), statics: new Map() };
+    const add = (map: Map<string, Array<Nd | null>>, key: string, value: Nd | null): void => {
+      const list = map.get(key);
+      if (list) list.push(value);
+      else map.set(key, [value]);
+    };
+    for (const member of cls.body.body as Nd[]) {
+      if (member.type === 'PropertyDefinition') {
+        const key = member.key.type === 'PrivateIdentifier' && !member.computed ? `#${member.key.name}` : member.computed ? this.foldKey(member.key) : staticKey(member.key, false);
+        if (key !== null) add(member.static ? fields.statics : fields.instance, key, member.value ?? null);
+      } else if (member.type === 'MethodDefinition' && member.kind === 'constructor') {
+        for (const stmt of member.value.body.body as Nd[]) {
+          const e = stmt.type === 'ExpressionStatement' ? stmt.expression : null;
+          if (!e || e.type !== 'AssignmentExpression' || e.operator !== '=' || e.left.type !== 'MemberExpression' || e.left.object.type !== 'ThisExpression') continue;
+          const key = e.left.property.type === 'PrivateIdentifier' ? `#${e.left.property.name}` : e.left.computed ? this.foldKey(e.left.property) : staticKey(e.left.property, false);
+          if (key !== null) add(fields.instance, key, e.right);
+        }
+      }
+    }
+    this.classMemo.set(cls, fields);
+    return fields;
   }
 
   // ---------------------------------------------------------------- calls
@@ -608,11 +745,33 @@ export class Resolver {
     return { target, args: call.arguments, construct: false, via: [] };
   }
 
+  /** The elements of an argument list given as an array (`.apply`, `Reflect.apply`): a literal or a binding to one. */
   private arrayArgs(node: Nd | undefined): Nd[] | null {
     if (!node) return [];
     const n = unwrap(node);
-    if (n.type === 'ArrayExpression' && !n.elements.some((e: Nd | null) => !e || e.type === 'SpreadElement')) return n.elements;
+    const array = n.type === 'ArrayExpression' ? n : n.type === 'Identifier' ? this.arrayLiteralOf(this.evaluate(n)) : null;
+    if (array && !array.elements.some((e: Nd | null) => !e || e.type === 'SpreadElement')) return array.elements;
     return null;
+  }
+
+  private arrayLiteralOf(v: Value): Nd | null {
+    return v.k === 'arr' ? v.node : null;
+  }
+
+  /** Call arguments with `...[a, b]` / `...arr` (an array literal) spread into their elements; null if unknown. */
+  private spreadArgs(args: Nd[]): Nd[] | null {
+    if (!args.some((a) => a.type === 'SpreadElement')) return args;
+    const out: Nd[] = [];
+    for (const a of args) {
+      if (a.type !== 'SpreadElement') {
+        out.push(a);
+        continue;
+      }
+      const inner = this.arrayArgs(a.argument);
+      if (inner === null) return null;
+      out.push(...inner);
+    }
+    return out;
   }
 
   /** True when the value is the `require` function (or an alias of it, §3.1). */
@@ -633,6 +792,10 @@ export class Resolver {
     if (callee.type === 'MemberExpression' && this.memberKey(callee).key === 'bind') {
       const bound = this.evaluate(callee.object);
       if (bound.k !== 'unknown') return withStep(bound, '.bind');
+    }
+    // `(function () { return this })()`: in sloppy code a plain call's `this` is the global object.
+    if (callee.type === 'FunctionExpression' && !callee.generator && call.type === 'CallExpression' && returnsOnlyThis(callee)) {
+      return withStep(global('globalObject'), 'function returning this');
     }
     const { target, args } = this.callTarget(call);
     const folded = this.foldCall(call, callee, target, args);
@@ -695,7 +858,9 @@ export class Resolver {
         case 'String.fromCharCode':
         case 'String.fromCodePoint': {
           const codes: number[] = [];
-          for (const a of args) {
+          const codeArgs = this.spreadArgs(args);
+          if (codeArgs === null) return UNKNOWN;
+          for (const a of codeArgs) {
             const v = this.evaluate(a);
             if (v.k !== 'const' || typeof v.v !== 'number' || !Number.isInteger(v.v) || v.v < 0 || v.v > 0x10ffff) return UNKNOWN;
             codes.push(v.v);
@@ -750,7 +915,7 @@ export class Resolver {
         for (const a of args) {
           const v = this.evaluate(a);
           // The home directory from the environment folds like `os.homedir()`.
-          if (HOME_VARIABLES.some((name) => isRef(v, 'global', 'process', ['env', name]))) {
+          if (isHomeVariable(v)) {
             parts.push('~');
             continue;
           }
@@ -918,4 +1083,14 @@ function resolvePath(parts: string[]): string {
     else out = out ? `${out}/${p}` : p;
   }
   return out.replace(/\/{2,}/g, '/');
+}
+
+/** A non-async function whose whole body is `return this;` (a `"use strict"` directive, which makes it undefined, is a second statement). */
+function returnsOnlyThis(fn: Nd): boolean {
+  const body = fn.body.body as Nd[];
+  return body.length === 1 && body[0].type === 'ReturnStatement' && body[0].argument !== null && unwrap(body[0].argument).type === 'ThisExpression' && !fn.async;
+}
+
+function isHomeVariable(v: Value): boolean {
+  return HOME_VARIABLES.some((name) => isRef(v, 'global', 'process', ['env', name]));
 }

@@ -257,7 +257,11 @@ function memberEdit(state: State, text: string, p: number, oldEnd: number, delta
   const freshStripped = parsed.strippedText.slice(MEMBER_WRAPPER.length, MEMBER_WRAPPER.length + (newEnd - win.start));
   if (win.last + 1 < members.length && !closedMember(fresh[fresh.length - 1], (offset) => freshStripped[offset - win.start] ?? '')) return null;
   const untouched = [...members.slice(0, win.first), ...members.slice(win.last + 1)];
-  if (classLevelConflict(members.slice(win.first, win.last + 1), fresh, untouched)) return null;
+  const replaced = members.slice(win.first, win.last + 1);
+  if (classLevelConflict(replaced, fresh, untouched)) return null;
+  // Other members (static ones: other statements too) may resolve `this.k` through fields the window sets.
+  const bodyOutside = text.slice(cls.body.start, win.start) + text.slice(newEnd, cls.body.end + delta);
+  if (fieldsReadElsewhere([...replaced, ...fresh], bodyOutside)) return null;
   // Module-level names read, written and used as before (globals aside): no other statement's findings change.
   const before = summarizeUnit(withMembers(tile.stmt, cls, members.slice(win.first, win.last + 1)), [], state.mode, state.text);
   const after = summarizeUnit(withMembers(tile.stmt, cls, fresh), [], state.mode, text);
@@ -294,7 +298,8 @@ function memberEdit(state: State, text: string, p: number, oldEnd: number, delta
 
   const callers = piCallerIndex(tiles);
   const context = analysisContext(state.index, new Set([t]), (i) => callers.get(tiles[i].stmt) ?? []);
-  const trimmed = withMembers(tile.stmt, cls, fresh);
+  // The class's fields and constructor come along as context: members resolve `this.k` through them.
+  const trimmed = withMembers(tile.stmt, cls, members.filter((m) => fresh.includes(m) || setsFields(m)));
   const analysed = { reported: 1, context: context.length };
   const r = analyseUnits(state, context, new Set([t]), (i) => (i === t ? trimmed : tiles[i].stmt)).get(t);
   if (!r || r.piTargets.length > 0) return { outcome: 'unsupported', analysed };
@@ -311,6 +316,43 @@ function memberEdit(state: State, text: string, p: number, oldEnd: number, delta
     },
   };
   return { outcome: 'applied', analysed };
+}
+
+/** Members that give the class or its instances field values (see `Resolver.classFields`). */
+function setsFields(member: Nd): boolean {
+  return member.type === 'PropertyDefinition' || (member.type === 'MethodDefinition' && member.kind === 'constructor');
+}
+
+/**
+ * True when fields these members set may be read outside them: any static field (other statements
+ * read `C.k`), or an instance field or constructor-assigned name that the rest of the class body
+ * mentions as `this.k` (or reads through a computed `this[…]`).
+ */
+function fieldsReadElsewhere(window: readonly Nd[], bodyOutside: string): boolean {
+  const names = new Set<string>();
+  for (const m of window) {
+    if (m.type === 'PropertyDefinition') {
+      if (m.static) return true;
+      names.add(m.computed ? '' : m.key.type === 'PrivateIdentifier' ? `#${m.key.name}` : m.key.type === 'Identifier' ? m.key.name : '');
+    } else if (m.type === 'MethodDefinition' && m.kind === 'constructor') {
+      for (const name of constructorFieldNames(m)) names.add(name);
+    }
+  }
+  if (names.size === 0) return false;
+  if (names.has('') || /\bthis\s*(?:\?\.)?\s*\[/.test(bodyOutside)) return true;
+  return [...names].some((name) => new RegExp(`\\bthis\\s*\\??\\.\\s*${name.replace(/\$/g, '\\$')}(?![\\w$])`).test(bodyOutside));
+}
+
+/** Names a constructor assigns as `this.k = …` at its top level ('' for a computed key). */
+function constructorFieldNames(ctor: Nd): string[] {
+  const out: string[] = [];
+  for (const stmt of ctor.value.body.body as Nd[]) {
+    const e = stmt.type === 'ExpressionStatement' ? stmt.expression : null;
+    if (!e || e.type !== 'AssignmentExpression' || e.left.type !== 'MemberExpression' || e.left.object.type !== 'ThisExpression') continue;
+    const p = e.left.property;
+    out.push(e.left.computed ? '' : p.type === 'PrivateIdentifier' ? `#${p.name}` : p.name);
+  }
+  return out;
 }
 
 /**

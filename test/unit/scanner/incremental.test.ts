@@ -224,6 +224,7 @@ describe('incremental editor scan: same findings as a full scan', () => {
       '    return f(code);',
       '  }',
       '}',
+      'Service.load("fs");',
     ].join('\n');
     const files: Array<{ path: string; text: string }> = [
       { path: 'generated/service.js', text: generated },
@@ -243,6 +244,15 @@ describe('incremental editor scan: same findings as a full scan', () => {
       '  [key]() {}',
       '  password = "hunter2-hunter2";',
       '  // pi-scan-allow SEC-EVAL-001 -- reviewed in the fuzz test',
+      // Fields other members (and other statements, for static ones) resolve through `this.k` / `Service.k`.
+      '  tool = require("child_process");',
+      '  #run = eval;',
+      '  static load = require;',
+      '  use() { return this.tool.exec("id"); }',
+      '  hide(c) { return this.#run(c); }',
+      '    this.tool.spawn("sh");',
+      '  constructor() { this.tool = require("vm"); }',
+      '  static pick() { return this.load("vm"); }',
     ];
     let inClass = 0;
     let versions = 0;

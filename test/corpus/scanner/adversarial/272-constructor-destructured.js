@@ -1,0 +1,5 @@
+export function build(body) {
+  // pi-expect: SEC-CONSTRUCTOR-001
+  const { constructor: Make } = async () => {};
+  return Make(body);
+}
