@@ -260,8 +260,7 @@ function memberEdit(state: State, text: string, p: number, oldEnd: number, delta
   const replaced = members.slice(win.first, win.last + 1);
   if (classLevelConflict(replaced, fresh, untouched)) return null;
   // Other members (static ones: other statements too) may resolve `this.k` through fields the window sets.
-  const bodyOutside = text.slice(cls.body.start, win.start) + text.slice(newEnd, cls.body.end + delta);
-  if (fieldsReadElsewhere([...replaced, ...fresh], bodyOutside)) return null;
+  if (fieldsReadElsewhere([...replaced, ...fresh], () => text.slice(cls.body.start, win.start) + text.slice(newEnd, cls.body.end + delta))) return null;
   // Module-level names read, written and used as before (globals aside): no other statement's findings change.
   const before = summarizeUnit(withMembers(tile.stmt, cls, members.slice(win.first, win.last + 1)), [], state.mode, state.text);
   const after = summarizeUnit(withMembers(tile.stmt, cls, fresh), [], state.mode, text);
@@ -328,7 +327,7 @@ function setsFields(member: Nd): boolean {
  * read `C.k`), or an instance field or constructor-assigned name that the rest of the class body
  * mentions as `this.k` (or reads through a computed `this[…]`).
  */
-function fieldsReadElsewhere(window: readonly Nd[], bodyOutside: string): boolean {
+function fieldsReadElsewhere(window: readonly Nd[], bodyOutsideOf: () => string): boolean {
   const names = new Set<string>();
   for (const m of window) {
     if (m.type === 'PropertyDefinition') {
@@ -339,6 +338,7 @@ function fieldsReadElsewhere(window: readonly Nd[], bodyOutside: string): boolea
     }
   }
   if (names.size === 0) return false;
+  const bodyOutside = bodyOutsideOf();
   if (names.has('') || /\bthis\s*(?:\?\.)?\s*\[/.test(bodyOutside)) return true;
   return [...names].some((name) => new RegExp(`\\bthis\\s*\\??\\.\\s*${name.replace(/\$/g, '\\$')}(?![\\w$])`).test(bodyOutside));
 }

@@ -303,6 +303,28 @@ describe('incremental editor scan: same findings as a full scan', () => {
     assert.ok(scanner.lastAnalysed.reported <= 2, JSON.stringify(scanner.lastAnalysed));
   });
 
+  it('class fields: methods resolve this.k through them; a field read elsewhere is re-analysed with its readers', () => {
+    const base = ['export class Jobs {', '  tool = require("fs");', '  #run = JSON.parse;', '  use(cmd) {', '    return this.tool.exec(cmd);', '  }', '  hide(c) { return this.#run(c); }', '  other() { return 1; }', '}', ''].join('\n');
+    const scanner = new IncrementalFileScanner();
+    // Each version changes one place of the one before.
+    const v1 = base.replace('return 1;', 'return 2;'); // an unrelated method: members only
+    const v2 = v1.replace('exec(cmd)', 'exec(cmd, {})'); // the reader: members only, the fields come along as context
+    const v3 = v2.replace('require("fs")', 'require("child_process")'); // a field: its reader's findings change
+    const v4 = v3.replace('JSON.parse', 'eval');
+    const versions = [base, v1, v2, v3, v4];
+    const found: string[][] = [];
+    const inClass: boolean[] = [];
+    versions.forEach((text, i) => {
+      const got = scanner.scan(text, options('jobs.js'));
+      assert.deepEqual(comparable(got), comparable(scanFileText(text, options('jobs.js'))), `version ${i} (${scanner.lastUpdate})`);
+      found.push(got.findings.map((f) => `${f.ruleId}@${f.line}`));
+      inClass.push(scanner.lastInClass);
+    });
+    assert.deepEqual(inClass.slice(1), [true, true, false, false]);
+    assert.ok(found[3].includes('SEC-SPAWN-001@5'), found[3].join(' '));
+    assert.ok(found[4].includes('SEC-EVAL-001@7'), found[4].join(' '));
+  });
+
   it('an edit inside one method of a 5,000-line class re-parses that method only', () => {
     const lines = ['import * as fs from "node:fs";', 'export class Big {'];
     for (let i = 0; lines.length < 5000; i++) lines.push(`  m${i}(a: number): string {`, `    const v${i}: number = a + ${i};`, `    return String(v${i}) + fs.sep;`, '  }');
