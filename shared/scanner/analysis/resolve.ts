@@ -84,8 +84,8 @@ export class Resolver {
   private steps = 0;
   private depth = 0;
   private truncations = 0;
-  /** `fnStart:index` of parameters that receive the pi object. */
-  private readonly piParams = new Set<string>();
+  /** `fnStart:index` of parameters that receive the pi object (no keys) or one of its members (`pi.exec`). */
+  private readonly piParams = new Map<string, string[]>();
   readonly defaultExportFns = new Set<Nd>();
 
   constructor(
@@ -133,20 +133,28 @@ export class Resolver {
     if (evaluated) this.clearMemo();
     for (let round = 0; round < 3; round++) {
       // One hop per round: parameters found in this round take effect in the next one.
-      const found: string[] = [];
+      const found: Array<[string, string[]]> = [];
       for (const call of calls) {
         const callee = this.evaluate(call.callee);
         if (callee.k !== 'fn') continue;
         call.arguments.forEach((arg: Nd, index: number) => {
           const key = `${callee.node.start}:${index}`;
-          if (this.piParams.has(key) || (arg.type !== 'Identifier' && arg.type !== 'MemberExpression')) return;
-          if (alternatives(this.evaluate(arg)).some((v) => v.k === 'ref' && v.root.kind === 'pi' && v.keys.length === 0)) found.push(key);
+          if (this.piParams.has(key)) return;
+          const keys = this.piArgument(arg);
+          if (keys) found.push([key, keys]);
         });
       }
       if (found.length === 0) break;
-      for (const key of found) this.piParams.add(key);
+      for (const [key, keys] of found) this.piParams.set(key, keys);
       this.clearMemo();
     }
+  }
+
+  /** The pi member path an argument passes (`[]` for `pi` itself, `['exec']` for `pi.exec`), or null. */
+  private piArgument(arg: Nd): string[] | null {
+    if (arg.type !== 'Identifier' && arg.type !== 'MemberExpression') return null;
+    for (const v of alternatives(this.evaluate(arg))) if (v.k === 'ref' && v.root.kind === 'pi' && v.keys.length <= 2) return v.keys;
+    return null;
   }
 
   /** A callee naming a local function declaration or a binding initialised with a function (syntactic). */
@@ -172,10 +180,7 @@ export class Resolver {
         if (node.arguments.length === 0 || node.callee.type !== 'Identifier' || !this.mayBeLocalFunction(node.callee)) return [];
         const callee = this.evaluate(node.callee);
         if (callee.k !== 'fn') return [];
-        const passesPi = node.arguments.some(
-          (arg: Nd) => (arg.type === 'Identifier' || arg.type === 'MemberExpression') && alternatives(this.evaluate(arg)).some((v) => v.k === 'ref' && v.root.kind === 'pi' && v.keys.length === 0),
-        );
-        return passesPi ? [callee.node] : [];
+        return node.arguments.some((arg: Nd) => this.piArgument(arg) !== null) ? [callee.node] : [];
       }
       default:
         return [];
@@ -426,8 +431,9 @@ export class Resolver {
       case 'param': {
         const p = b.param;
         if (!p) return UNKNOWN;
-        const isPi = (p.index === 0 && this.defaultExportFns.has(p.fn)) || this.piParams.has(`${p.fn.start}:${p.index}`) || (b.name === 'pi' && p.path.length === 0);
-        if (isPi) return this.applyPath(ref({ kind: 'pi' }, []), p.path);
+        const isPi = (p.index === 0 && this.defaultExportFns.has(p.fn)) || (b.name === 'pi' && p.path.length === 0);
+        const piKeys = isPi ? [] : this.piParams.get(`${p.fn.start}:${p.index}`);
+        if (piKeys) return this.applyPath(ref({ kind: 'pi' }, piKeys), p.path);
         const passed = this.passedArgument(p.fn, p.index);
         return passed.k === 'unknown' ? UNKNOWN : this.applyPath(passed, p.path);
       }

@@ -86,6 +86,13 @@ describe('pi API members (§8.3)', () => {
     assert.deepEqual(caps('exports.default = function (p) { const { exec } = p; exec("x") }'), ['exec@exec']);
     assert.deepEqual(caps('function activate(ctx) { ctx.log("x") }\nexport { activate as default }'), ['log@ctx.log']);
   });
+  it('a pi member passed to a helper (setup(pi.exec)) and pi kept in a class field are followed too', () => {
+    const passed = 'function setup(run) { run("ls", ["-la"]) }\nexport default function (pi) { setup(pi.exec) }';
+    assert.deepEqual(caps(passed), ['exec@run', 'exec@pi.exec']);
+    assert.deepEqual(commands(passed).map((c) => c.range), ['"ls", ["-la"]']);
+    const field = 'class Ext { constructor(pi) { this.pi = pi } run() { this.pi.http({ url: "https://x.example" }) } }\nexport default function (pi) { new Ext(pi).run() }';
+    assert.deepEqual(caps(field), ['http@this.pi.http']);
+  });
   it('propagation stops after three rounds', () => {
     const text = 'function a(x) { b(x) }\nfunction b(x) { c(x) }\nfunction c(x) { d(x) }\nfunction d(x) { x.exec("ls") }\nexport default function (api) { a(api) }';
     assert.deepEqual(caps(text), []);
