@@ -418,7 +418,9 @@ export class Analyzer {
       }
       return;
     }
-    // Sink kinds: eval, Function, child_process spawning exports.
+    // Sink kinds: eval, Function, child_process spawning exports. `o.k = v` replaces what `o.k` held,
+    // so a plain write target does not pass that function on (loader and binding writes above do count).
+    if (node.type === 'MemberExpression' && this.isPlainWriteTarget(node)) return;
     const { top, parent: p, key: k } = this.climb(node);
     if (p) {
       if ((p.type === 'CallExpression' || p.type === 'NewExpression') && k === 'callee') return;
@@ -577,6 +579,11 @@ export class Analyzer {
         this.add('SEC-ARGUMENTS-001', node.start, node.end, `Stack introspection via ${this.form(node)}`);
       }
     }
+  }
+
+  private isPlainWriteTarget(node: Nd): boolean {
+    const parent = this.scopes.parentOf.get(node);
+    return parent !== undefined && parent.type === 'AssignmentExpression' && parent.operator === '=' && parent.left === node;
   }
 
   private isConstructorMember(node: Nd): boolean {

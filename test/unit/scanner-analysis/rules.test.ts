@@ -16,6 +16,11 @@ describe('SEC rules: messages and ranges', () => {
     assert.deepEqual(hits('setInterval(`x()`, 100)', 'SEC-EVAL-001'), [['setInterval', 'String passed to setInterval is evaluated as code']]);
     none('setTimeout(() => x(), 10); setTimeout(fn, 10)', 'SEC-EVAL-001');
   });
+  it('a member that is assigned is not a reference to what it held; loader and binding writes still are', () => {
+    assert.deepEqual(hits('const o = { run: eval };\no.run = eval;\no.run(x)', 'SEC-EVAL-001').map(([range]) => range), ['eval', 'o.run']);
+    assert.deepEqual(hits('require.cache = {}', 'SEC-RCACHE-001').map(([range]) => range), ['require.cache']);
+    assert.deepEqual(hits('process.binding = null', 'SEC-BIND-001').map(([range]) => range), ['process.binding']);
+  });
   it('SEC-FUNC-001', () => {
     assert.deepEqual(hits('new Function("a", "b")', 'SEC-FUNC-001'), [['Function', 'Code generated from strings via the Function constructor']]);
     none('new Function(); Function.prototype.toString.call(f); x instanceof Function', 'SEC-FUNC-001');
