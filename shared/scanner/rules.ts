@@ -64,7 +64,7 @@ export const RULES: readonly CatalogueRule[] = [
     name: "require-cache-manipulation",
     tier: "critical",
     family: "SEC",
-    summary: "References to `cache` on any require alias; `_cache`, `_load`, `_resolveFilename`, `_extensions` on `Module(module)` or `module.constructor`; writes to `Module.prototype.require`",
+    summary: "References to `cache` on any require alias; `_cache`, `_load`, `_resolveFilename`, `_extensions` on `Module(module)` or `module.constructor`; `_compile` (runs source text as a module) on a module instance or `Module.prototype` (`module`, `require.main`, `process.mainModule`, `new module.constructor()`, `new Module()`); writes to `Module.prototype.require`",
     messageTemplate: "`Module loader manipulation via {form}{via}`",
     rationale: "require.cache manipulation can hijack module resolution",
     remediation: "Do not touch the module loader; import modules normally",

@@ -20,7 +20,7 @@ import {
 import { moduleRoot, Resolver } from './resolve';
 import { analyzeScopes, type Binding, type ScopeInfo } from './scope';
 import { findSecret, isSecretName } from './secrets';
-import { alternatives, constString, isGlobal, isProcessEnv, isRef, someAlternative, type Value } from './values';
+import { alternatives, constString, isGlobal, isProcessEnv, isRef, someAlternative, type Root, type Value } from './values';
 
 const isGlobalObject = (v: Value): boolean => isGlobal(v, 'globalObject');
 /** A function, `Function` itself, or `Function.prototype` (their `constructor` is a Function constructor). */
@@ -62,7 +62,7 @@ export interface AnalysisFacts {
 
 const SPAWN_EXPORTS: ReadonlySet<string> = new Set(['exec', 'execSync', 'spawn', 'spawnSync', 'execFile', 'execFileSync', 'fork']);
 const SENSITIVE_KEYS: ReadonlySet<string> = new Set([
-  'eval', 'Function', 'constructor', 'binding', '_linkedBinding', 'dlopen', 'cache', '_load', '_cache', '__proto__', 'setPrototypeOf', ...SPAWN_EXPORTS,
+  'eval', 'Function', 'constructor', 'binding', '_linkedBinding', 'dlopen', 'cache', '_load', '_cache', '_compile', '__proto__', 'setPrototypeOf', ...SPAWN_EXPORTS,
 ]);
 /** Unshadowed globals whose members can matter to a rule (everything else is Unknown). */
 const INTERESTING_ROOTS: ReadonlySet<string> = new Set([
@@ -80,6 +80,21 @@ const PI_HTTP_METHODS: ReadonlySet<string> = new Set(['get', 'post', 'put', 'pat
 const URL_OPTION: readonly string[] = ['url'];
 const NODE_HTTP_URL_OPTIONS: readonly string[] = ['url', 'host', 'hostname', 'path'];
 const SHELL_META = /[\s|&;<>()$`\\"'*?[\]#~=%{}!]/;
+
+/**
+ * A `Module` instance (or its prototype), whose `_compile(source)` runs source text as a module:
+ * `module`, `require.main`, `process.mainModule`, `new module.constructor()`, `new (require("module"))()`.
+ */
+function isModuleInstance(root: Root, keys: readonly string[]): boolean {
+  const path = keys.join('.');
+  if (root.kind === 'global') {
+    if (root.name === 'module') return path === '' || path === 'constructor.()new' || path === 'constructor.prototype';
+    if (root.name === 'require') return path === 'main';
+    if (root.name === 'process') return path === 'mainModule';
+    return false;
+  }
+  return root.kind === 'module' && root.spec === 'module' && (path === '()new' || path === 'prototype' || path === 'Module.()new' || path === 'Module.prototype');
+}
 
 type RefKind = 'eval' | 'function' | 'spawn' | 'bind' | 'dlopen' | 'rcache' | 'wasm' | 'pi';
 
@@ -339,6 +354,7 @@ export class Analyzer {
     if (v.k !== 'ref') return null;
     const r = v.root;
     const keys = v.keys;
+    if (keys.length > 0 && keys[keys.length - 1] === '_compile' && isModuleInstance(r, keys.slice(0, -1))) return { kind: 'rcache', detail: '_compile' };
     if (r.kind === 'global') {
       if (keys.length === 0 && r.name === 'eval') return { kind: 'eval', detail: '' };
       if (keys.length === 0 && r.name === 'Function') return { kind: 'function', detail: '' };

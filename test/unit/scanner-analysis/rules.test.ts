@@ -38,6 +38,11 @@ describe('SEC rules: messages and ranges', () => {
     assert.deepEqual(hits('require.cache[k] = m', 'SEC-RCACHE-001'), [['require.cache', 'Module loader manipulation via require.cache']]);
     none('const cache = new Map(); cache.clear(); require.resolve("x")', 'SEC-RCACHE-001');
   });
+  it('SEC-RCACHE-001 on _compile of a module instance (source text run as a module)', () => {
+    const text = 'const m = new module.constructor();\nm._compile(src, "");\nmodule._compile(src, f);\nconst M = require("module");\nnew M()._compile(src, f);\nM.prototype._compile.call(m, src, f);\nrequire.main._compile(src, f)';
+    assert.deepEqual(hits(text, 'SEC-RCACHE-001').map(([range]) => range), ['m._compile', 'module._compile', 'new M()._compile', 'M.prototype._compile', 'require.main._compile']);
+    none('class T { _compile(x) { return x } }\nnew T()._compile("a"); parser._compile(x); m._compile(src)', 'SEC-RCACHE-001');
+  });
   it('SEC-SPAWN-001 (pi.exec is not this rule)', () => {
     assert.deepEqual(hits('import { execFileSync as run } from "child_process"; run("git")', 'SEC-SPAWN-001'), [['run', 'Direct process execution via child_process.execFileSync']]);
     none('export default function (pi) { pi.exec("git", ["status"]) }', 'SEC-SPAWN-001');
