@@ -706,6 +706,15 @@ export class Analyzer {
       }
     }
 
+    // A loader wrapper (`const load = (m) => require(m)`): its call is classified like `require` itself.
+    if (ct.target.k === 'fn' && args && args.length > 0 && this.resolver.mayLoadModules(ct.target.node)) {
+      const loaded = this.ev(node);
+      if (loaded.k === 'ref' && loaded.root.kind === 'module' && loaded.keys.length === 0) {
+        const spec = loaded.root.spec;
+        const arg = args.find((a) => constString(this.ev(a)) === spec);
+        if (arg && once('require')) this.specifier(arg, node);
+      }
+    }
     for (const alt of alternatives(ct.target)) {
       if (alt.k === 'ref' && alt.root.kind === 'global') {
         const name = alt.root.name;

@@ -28,6 +28,9 @@ import {
 export const FOLD_MAX_DEPTH = 32;
 export const FOLD_MAX_CHARS = 10_000;
 export const FOLD_MAX_STEPS = 100_000;
+/** Helper calls inlined inside one another (see `inlineCall`), and the size of a helper's returned expression. */
+const MAX_INLINE_DEPTH = 3;
+const MAX_INLINE_CHARS = 2000;
 
 /** Names that denote the global object when not shadowed. */
 export const GLOBAL_OBJECT_NAMES: ReadonlySet<string> = new Set(['globalThis', 'global', 'window', 'self']);
@@ -81,6 +84,10 @@ export class Resolver {
   /** Binding value with its alias step, computed once per binding. */
   private readonly aliasMemo = new Map<Binding, Value>();
   private readonly classMemo = new Map<Nd, ClassFields>();
+  /** Helper functions being inlined (innermost last) and the values their parameters are bound to. */
+  private readonly inlined: Nd[] = [];
+  private readonly inlineArguments = new Map<Binding, Value>();
+  private readonly loaderMemo = new Map<Nd, boolean>();
   private steps = 0;
   private depth = 0;
   private truncations = 0;
@@ -216,6 +223,7 @@ export class Resolver {
 
   evaluate(node: Nd | null | undefined): Value {
     if (!node) return UNKNOWN;
+    if (this.inlined.length > 0 && this.insideInlined(node)) return this.evaluateUnmemoized(node);
     const slot = node as unknown as MemoSlot;
     const state = slot[MEMO_STATE];
     if (state === this.gen) return slot[MEMO]!;
@@ -239,6 +247,26 @@ export class Resolver {
       slot[MEMO_STATE] = this.gen;
     }
     return value;
+  }
+
+  /** Inside a function being inlined, values depend on the call's arguments: no memo either way. */
+  private evaluateUnmemoized(node: Nd): Value {
+    if (this.depth >= FOLD_MAX_DEPTH || ++this.steps > FOLD_MAX_STEPS) {
+      this.truncations++;
+      return UNKNOWN;
+    }
+    this.depth++;
+    try {
+      const value = this.compute(node);
+      return value.k === 'const' && typeof value.v === 'string' && value.v.length > FOLD_MAX_CHARS ? UNKNOWN : value;
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private insideInlined(node: { start: number; end: number }): boolean {
+    for (const fn of this.inlined) if (node.start >= fn.start && node.end <= fn.end) return true;
+    return false;
   }
 
   private compute(node: Nd): Value {
@@ -370,6 +398,9 @@ export class Resolver {
       if (node.name === 'pi') return ref({ kind: 'pi' }, []);
       return global(node.name);
     }
+    const argument = this.inlineArguments.get(binding);
+    if (argument) return argument;
+    if (this.inlined.length > 0 && this.insideInlined(binding.id)) return this.computeBinding(binding);
     if (node === binding.id) return this.bindingValue(binding);
     const cachedAlias = this.aliasMemo.get(binding);
     if (cachedAlias) return cachedAlias;
@@ -642,6 +673,61 @@ export class Resolver {
     }
   }
 
+  // ---------------------------------------------------------------- helper functions
+
+  /**
+   * A call of a local helper whose body is one returned expression (`function d(s) { return
+   * Buffer.from(s, "hex").toString() }`, `const load = (m) => require(m)`), evaluated with its
+   * parameters bound to the call's arguments: the decoders and loader wrappers of obfuscated code.
+   * Only constants and module/global references come back; up to three helpers deep.
+   */
+  private inlineCall(target: Value, args: Nd[]): Value | null {
+    if (target.k !== 'fn' || this.inlined.length >= MAX_INLINE_DEPTH) return null;
+    const fn = target.node;
+    if ((fn.type !== 'FunctionDeclaration' && fn.type !== 'FunctionExpression' && fn.type !== 'ArrowFunctionExpression') || fn.async || fn.generator) return null;
+    const returned = returnedExpression(fn);
+    if (!returned || returned.end - returned.start > MAX_INLINE_CHARS || this.insideInlined(fn)) return null;
+    const bound: Array<[Binding, Value]> = [];
+    for (let i = 0; i < fn.params.length; i++) {
+      const param = fn.params[i];
+      const b = param.type === 'Identifier' ? this.scopes.declBinding.get(param) : undefined;
+      const arg = args[i];
+      if (!b || b.writes.length > 0 || (arg && arg.type === 'SpreadElement')) return null;
+      bound.push([b, arg ? this.evaluate(arg) : konst(undefined)]);
+    }
+    if (args.length > fn.params.length && args.some((a) => a.type === 'SpreadElement')) return null;
+    for (const [b, v] of bound) this.inlineArguments.set(b, v);
+    this.inlined.push(fn);
+    let value: Value;
+    try {
+      value = this.evaluate(returned);
+    } finally {
+      this.inlined.pop();
+      for (const [b] of bound) this.inlineArguments.delete(b);
+    }
+    const name = fn.id?.name ?? this.nameOf(fn);
+    if (value.k === 'const' || value.k === 'bytes') return value;
+    if (value.k === 'ref' && value.root.kind !== 'pi') return withStep(value, name ? `helper ${name}()` : 'helper function');
+    return null;
+  }
+
+  /** True when a helper's returned expression mentions a module loader (a cheap test before inlining its calls). */
+  mayLoadModules(fn: Nd): boolean {
+    let loads = this.loaderMemo.get(fn);
+    if (loads === undefined) {
+      const returned = returnedExpression(fn);
+      loads = returned !== null && /\b(?:require|import|_load)\b/.test(this.sourceText(returned.start, returned.end));
+      this.loaderMemo.set(fn, loads);
+    }
+    return loads;
+  }
+
+  /** The name a function expression is bound to (`const d = (s) => …`), for evasion steps. */
+  private nameOf(fn: Nd): string | null {
+    const parent = this.scopes.parentOf.get(fn);
+    return parent && parent.type === 'VariableDeclarator' && parent.id.type === 'Identifier' ? parent.id.name : null;
+  }
+
   // ---------------------------------------------------------------- class members
 
   /**
@@ -806,6 +892,8 @@ export class Resolver {
     const { target, args } = this.callTarget(call);
     const folded = this.foldCall(call, callee, target, args);
     if (folded) return folded;
+    const inlined = args ? this.inlineCall(target, args) : null;
+    if (inlined) return inlined;
     for (const alt of alternatives(target)) {
       const loader = this.isRequire(alt) ? 'require' : this.isModuleLoad(alt) ? 'Module._load' : null;
       if (loader) {
@@ -1099,4 +1187,12 @@ function returnsOnlyThis(fn: Nd): boolean {
 
 function isHomeVariable(v: Value): boolean {
   return HOME_VARIABLES.some((name) => isRef(v, 'global', 'process', ['env', name]));
+}
+
+/** The one expression a function returns: an arrow's expression body, or a body that is one `return x;`. */
+function returnedExpression(fn: Nd): Nd | null {
+  if (!fn.body) return null;
+  if (fn.body.type !== 'BlockStatement') return fn.body;
+  const body = fn.body.body as Nd[];
+  return body.length === 1 && body[0].type === 'ReturnStatement' ? body[0].argument : null;
 }

@@ -183,3 +183,28 @@ describe('call forms and value escape through the rules', () => {
     assert.deepEqual(ids('function d(x: unknown) { return x }\n@d(eval("1"))\nclass K {}', 'x.ts'), ['SEC-EVAL-001']);
   });
 });
+
+describe('helper functions with one returned expression (beyond §6.2: decoders and loader wrappers)', () => {
+  it('fold with the call arguments bound to the parameters, per call', () => {
+    const prelude = 'function d(s) { return Buffer.from(s, "hex").toString(); }\nconst rev = (s) => s.split("").reverse().join("");';
+    assert.equal(folded('d("6576616c")', prelude), 'eval');
+    assert.equal(folded('rev("lave") + d("21")', prelude), 'eval!');
+    assert.equal(technique('d("6576616c")', prelude), 'hex literal');
+    // Two calls of one helper with different arguments: nothing memoized across them.
+    assert.equal(folded('[d("61"), d("62")].join("")', prelude), 'ab');
+    assert.equal(folded('rev(d("6c617665"))', prelude), 'eval');
+  });
+  it('a loader wrapper gives the module; unknown arguments, bodies of more than one statement and recursion do not', () => {
+    assert.equal(describeRef('load("child_process").exec', 'const load = (m) => require(m);'), 'module:child_process.exec');
+    assert.equal(describeRef('load(x)', 'const load = (m) => require(m);'), 'unknown');
+    assert.equal(folded('f("a")', 'function f(s) { const t = s; return t; }'), Symbol.for('unknown'));
+    assert.equal(folded('f("a")', 'function f(s) { return f(s); }'), Symbol.for('unknown'));
+    // A parameter assigned in the body is not the argument any more.
+    assert.equal(folded('f("a")', 'const f = (s) => (s = "b", s);'), Symbol.for('unknown'));
+  });
+  it('through the rules: the call is classified like require, with the evasion step', () => {
+    assert.deepEqual(ids('const need = (m) => require(m);\nneed("vm");'), ['SEC-DIMPORT-001', 'CMP-FORBIDDEN-001']);
+    const hit = scan('const load = (m) => require(m);\nload("child_process").spawn("sh");').hits.find((h) => h.ruleId === 'SEC-SPAWN-001');
+    assert.ok(hit && /helper load\(\)/.test(hit.message), hit?.message);
+  });
+});

@@ -55,6 +55,13 @@ function random(seed: number): () => number {
 
 /** Whole statements that tie statements together through names (aliases, imports, pi flow, writes). */
 const STATEMENTS = [
+  // Helpers whose calls are inlined: their callers' findings depend on the helper's statement.
+  'const dec = (s) => Buffer.from(s, "hex").toString();',
+  'function dec(s) { return atob(s); }',
+  'require(dec("766d"));',
+  'const need = (m) => require(m);',
+  'need("child_process").exec(cmd);',
+  'globalThis[dec("6576616c")]("4");',
   'const e = eval;',
   'e("1 + 1");',
   'handler = eval;',
