@@ -469,6 +469,8 @@ export class Analyzer {
       if (!isWrite) this.facts.envReads.push({ start: node.start, end: node.end, name: key, enumeration: false });
       return;
     }
+    // `o.k = v` stores into `o.k`, whatever it held before; `process.env = …` itself is still an env write.
+    if (node.type === 'MemberExpression' && this.isPlainWriteTarget(node) && !isRef(this.ev(node.object), 'global', 'process', [])) return;
     const value = this.ev(node);
     if (!someAlternative(value, isProcessEnv)) return;
     const parent = this.scopes.parentOf.get(node);

@@ -31,6 +31,8 @@ export const FOLD_MAX_STEPS = 100_000;
 /** Helper calls inlined inside one another (see `inlineCall`), and the size of a helper's returned expression. */
 const MAX_INLINE_DEPTH = 3;
 const MAX_INLINE_CHARS = 2000;
+/** Distinct helper calls (helper and argument values) inlined per file. */
+const MAX_INLINED_CALLS = 2000;
 
 /** Names that denote the global object when not shadowed. */
 export const GLOBAL_OBJECT_NAMES: ReadonlySet<string> = new Set(['globalThis', 'global', 'window', 'self']);
@@ -88,6 +90,7 @@ export class Resolver {
   private readonly inlined: Nd[] = [];
   private readonly inlineArguments = new Map<Binding, Value>();
   private readonly loaderMemo = new Map<Nd, boolean>();
+  private readonly inlineMemo = new Map<string, Value | null>();
   private steps = 0;
   private depth = 0;
   private truncations = 0;
@@ -217,6 +220,7 @@ export class Resolver {
     this.gen = ++generationCounter;
     this.bindingMemo.clear();
     this.aliasMemo.clear();
+    this.inlineMemo.clear();
   }
 
   // ---------------------------------------------------------------- evaluation
@@ -687,15 +691,24 @@ export class Resolver {
     if ((fn.type !== 'FunctionDeclaration' && fn.type !== 'FunctionExpression' && fn.type !== 'ArrowFunctionExpression') || fn.async || fn.generator) return null;
     const returned = returnedExpression(fn);
     if (!returned || returned.end - returned.start > MAX_INLINE_CHARS || this.insideInlined(fn)) return null;
+    if (args.some((a) => a.type === 'SpreadElement')) return null;
+    // Only constant arguments: what a helper makes of unknown input is unknown, and minified bundles
+    // call small helpers everywhere. Results are kept per helper and argument values.
     const bound: Array<[Binding, Value]> = [];
+    const key: unknown[] = [fn.start];
     for (let i = 0; i < fn.params.length; i++) {
       const param = fn.params[i];
       const b = param.type === 'Identifier' ? this.scopes.declBinding.get(param) : undefined;
-      const arg = args[i];
-      if (!b || b.writes.length > 0 || (arg && arg.type === 'SpreadElement')) return null;
-      bound.push([b, arg ? this.evaluate(arg) : konst(undefined)]);
+      if (!b || b.writes.length > 0) return null;
+      const v = args[i] ? this.evaluate(args[i]) : konst(undefined);
+      if (v.k !== 'const') return null;
+      bound.push([b, v]);
+      key.push(typeof v.v, v.v, v.asm);
     }
-    if (args.length > fn.params.length && args.some((a) => a.type === 'SpreadElement')) return null;
+    const memoKey = JSON.stringify(key);
+    const known = this.inlineMemo.get(memoKey);
+    if (known !== undefined) return known;
+    if (this.inlineMemo.size >= MAX_INLINED_CALLS) return null;
     for (const [b, v] of bound) this.inlineArguments.set(b, v);
     this.inlined.push(fn);
     let value: Value;
@@ -706,9 +719,9 @@ export class Resolver {
       for (const [b] of bound) this.inlineArguments.delete(b);
     }
     const name = fn.id?.name ?? this.nameOf(fn);
-    if (value.k === 'const' || value.k === 'bytes') return value;
-    if (value.k === 'ref' && value.root.kind !== 'pi') return withStep(value, name ? `helper ${name}()` : 'helper function');
-    return null;
+    const result = value.k === 'const' || value.k === 'bytes' ? value : value.k === 'ref' && value.root.kind !== 'pi' ? withStep(value, name ? `helper ${name}()` : 'helper function') : null;
+    this.inlineMemo.set(memoKey, result);
+    return result;
   }
 
   /** True when a helper's returned expression mentions a module loader (a cheap test before inlining its calls). */

@@ -88,6 +88,16 @@ describe('pathological inputs', () => {
     assert.ok(big.message.length < 200);
   });
 
+  it('inlined helper calls cannot use up the folding budget the rest of the file needs', () => {
+    // 12,000 distinct constant calls of small helpers (a minified bundle's shape), then a finding: without
+    // the cap on inlined calls the file's 100,000 folding steps run out before `process.binding`.
+    const calls = Array.from({ length: 12_000 }, (_, i) => `const v${i} = h("k${i}") + g(${i}); u(v${i});`).join('\n');
+    const text = `const h = (s) => s + "!";\nfunction g(n) { return n * 2; }\n${calls}\nprocess.binding("fs");`;
+    assert.deepEqual(check(text).hits.map((h) => h.ruleId), ['SEC-BIND-001']);
+    // Recursive and mutually recursive helpers stop.
+    check('const f = (s) => g(s); const g = (s) => f(s); require(f("x")); function r(s) { return r(s + "a"); } require(r("b"));');
+  });
+
   it('cyclic aliases terminate', () => {
     check('var a = b; var b = a; a(); let c = d, d = c; c.exec();');
     check('function f(p) { g(p) } function g(q) { f(q) } f(pi);');
