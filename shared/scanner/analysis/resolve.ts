@@ -72,6 +72,9 @@ interface MemoSlot {
   [MEMO_STATE]?: number;
 }
 
+/** A folded constant value. */
+type FoldedConst = Extract<Value, { k: 'const' }>;
+
 /** Per class, the value expressions assigned to each field name (null: declared without a value). */
 interface ClassFields {
   instance: Map<string, Array<Nd | null>>;
@@ -686,22 +689,32 @@ export class Resolver {
    * Only constants and module/global references come back; up to three helpers deep.
    */
   private inlineCall(target: Value, args: Nd[]): Value | null {
-    if (target.k !== 'fn' || this.inlined.length >= MAX_INLINE_DEPTH) return null;
-    const fn = target.node;
+    if (target.k !== 'fn' || args.some((a) => a.type === 'SpreadElement')) return null;
+    // Only constant arguments: what a helper makes of unknown input is unknown, and minified bundles
+    // call small helpers everywhere.
+    const values: FoldedConst[] = [];
+    const count = Math.min(args.length, target.node.params?.length ?? 0);
+    for (let i = 0; i < count; i++) {
+      const v = this.evaluate(args[i]);
+      if (v.k !== 'const') return null;
+      values.push(v);
+    }
+    return this.inlineValues(target.node, values);
+  }
+
+  /** The helper's returned expression evaluated with its parameters bound to `values` (kept per helper and values). */
+  private inlineValues(fn: Nd, values: ReadonlyArray<FoldedConst>): Value | null {
+    if (this.inlined.length >= MAX_INLINE_DEPTH) return null;
     if ((fn.type !== 'FunctionDeclaration' && fn.type !== 'FunctionExpression' && fn.type !== 'ArrowFunctionExpression') || fn.async || fn.generator) return null;
     const returned = returnedExpression(fn);
     if (!returned || returned.end - returned.start > MAX_INLINE_CHARS || this.insideInlined(fn)) return null;
-    if (args.some((a) => a.type === 'SpreadElement')) return null;
-    // Only constant arguments: what a helper makes of unknown input is unknown, and minified bundles
-    // call small helpers everywhere. Results are kept per helper and argument values.
     const bound: Array<[Binding, Value]> = [];
     const key: unknown[] = [fn.start];
     for (let i = 0; i < fn.params.length; i++) {
       const param = fn.params[i];
       const b = param.type === 'Identifier' ? this.scopes.declBinding.get(param) : undefined;
       if (!b || b.writes.length > 0) return null;
-      const v = args[i] ? this.evaluate(args[i]) : konst(undefined);
-      if (v.k !== 'const') return null;
+      const v = values[i] ?? (konst(undefined) as FoldedConst);
       bound.push([b, v]);
       key.push(typeof v.v, v.v, v.asm);
     }
@@ -722,6 +735,23 @@ export class Resolver {
     const result = value.k === 'const' || value.k === 'bytes' ? value : value.k === 'ref' && value.root.kind !== 'pi' ? withStep(value, name ? `helper ${name}()` : 'helper function') : null;
     this.inlineMemo.set(memoKey, result);
     return result;
+  }
+
+  /**
+   * `[99, 104].map((c) => String.fromCharCode(c))`: a constant array mapped through an inlinable
+   * callback (element, index), when every result is a string or number.
+   */
+  private mapArray(elements: ReadonlyArray<FoldedConst>, callback: Nd | undefined): Value | null {
+    if (!callback || elements.length > FOLD_MAX_CHARS) return null;
+    const fn = this.evaluate(callback);
+    if (fn.k !== 'fn') return null;
+    const items: string[] = [];
+    for (let i = 0; i < elements.length; i++) {
+      const v = this.inlineValues(fn.node, [elements[i], konst(i) as FoldedConst]);
+      if (!v || v.k !== 'const' || (typeof v.v !== 'string' && typeof v.v !== 'number')) return null;
+      items.push(String(v.v));
+    }
+    return { k: 'strarr', items, asm: 'array methods', ...NO_TRACE };
   }
 
   /** True when a helper's returned expression mentions a module loader (a cheap test before inlining its calls). */
@@ -1041,10 +1071,23 @@ export class Resolver {
     return this.foldMethod(recv, method, args);
   }
 
+  /** The constant elements of an array literal (no holes or spreads) or a folded string array, or null. */
+  private constElements(recv: Value): Array<FoldedConst> | null {
+    if (recv.k === 'strarr') return recv.items.map((item) => konst(item, recv.asm) as FoldedConst);
+    if (recv.k !== 'arr') return null;
+    const out: Array<FoldedConst> = [];
+    for (const el of recv.node.elements as Array<Nd | null>) {
+      if (!el || el.type === 'SpreadElement') return null;
+      const v = this.evaluate(el);
+      if (v.k !== 'const') return null;
+      out.push(v);
+    }
+    return out;
+  }
+
   private foldMethod(recv: Value, method: string, args: Nd[]): Value | null {
-    type ConstV = Extract<Value, { k: 'const' }>;
-    const argConst = (i: number): ConstV | null => {
-      if (!args[i]) return konst(undefined) as ConstV;
+    const argConst = (i: number): FoldedConst | null => {
+      if (!args[i]) return konst(undefined) as FoldedConst;
       const v = this.evaluate(args[i]);
       return v.k === 'const' ? v : null;
     };
@@ -1055,6 +1098,10 @@ export class Resolver {
       if (e === null || !BYTE_ENCODINGS.has(e)) return UNKNOWN;
       const out = Buffer.from(recv.data).toString(e as BufferEncoding);
       return out.length > FOLD_MAX_CHARS ? UNKNOWN : konst(out, recv.asm);
+    }
+    if (method === 'map') {
+      const elements = this.constElements(recv);
+      return elements ? this.mapArray(elements, args[0]) : null;
     }
     let items: string[] | null = null;
     let asm: Technique | null = null;
@@ -1157,7 +1204,7 @@ export class Resolver {
 }
 
 const STRING_METHODS: ReadonlySet<string> = new Set([
-  'split', 'reverse', 'join', 'concat', 'slice', 'substring', 'substr', 'toLowerCase', 'toUpperCase', 'trim', 'replace', 'replaceAll', 'toString',
+  'split', 'reverse', 'join', 'map', 'concat', 'slice', 'substring', 'substr', 'toLowerCase', 'toUpperCase', 'trim', 'replace', 'replaceAll', 'toString',
 ]);
 
 /** Regexes folded by `replace`: no groups, alternation or more than one quantifier, so no backtracking blow-up. */

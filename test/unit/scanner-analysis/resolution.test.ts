@@ -194,6 +194,13 @@ describe('helper functions with one returned expression (beyond §6.2: decoders 
     assert.equal(folded('[d("61"), d("62")].join("")', prelude), 'ab');
     assert.equal(folded('rev(d("6c617665"))', prelude), 'eval');
   });
+  it('map over a constant array with an inlinable callback (element, index)', () => {
+    assert.equal(folded('[101, 118, 97, 108].map((c) => String.fromCharCode(c)).join("")'), 'eval');
+    assert.equal(folded('"lave".split("").map((c, i) => c).reverse().join("")'), 'eval');
+    assert.equal(folded('["a", "b"].map((c, i) => c + i).join("-")'), 'a0-b1');
+    assert.equal(folded('[1, x].map((c) => c).join("")'), Symbol.for('unknown'));
+    assert.equal(folded('[1, 2].map(f).join("")'), Symbol.for('unknown'));
+  });
   it('a loader wrapper gives the module; unknown arguments, bodies of more than one statement and recursion do not', () => {
     assert.equal(describeRef('load("child_process").exec', 'const load = (m) => require(m);'), 'module:child_process.exec');
     assert.equal(describeRef('load(x)', 'const load = (m) => require(m);'), 'unknown');
