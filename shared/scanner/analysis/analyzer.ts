@@ -323,6 +323,16 @@ export class Analyzer {
       if (parent.type === 'AssignmentExpression' && key === 'right' && parent.left.type === 'Identifier') {
         return readsResolve(this.scopes.refBinding.get(parent.left));
       }
+      // A class field (`#run = eval`, or `this.run = eval` in a method) read as `this.run`: like an alias.
+      if (!contained && parent.type === 'PropertyDefinition' && key === 'value') {
+        const name = parent.computed ? this.resolver.foldKey(parent.key) : parent.key.type === 'PrivateIdentifier' ? `#${parent.key.name}` : staticKey(parent.key, false);
+        return name !== null && this.resolver.fieldIsRead(parent, name, parent.static === true);
+      }
+      if (!contained && parent.type === 'AssignmentExpression' && key === 'right' && parent.operator === '=' && parent.left.type === 'MemberExpression' && parent.left.object.type === 'ThisExpression' && this.isConstructorStatement(parent)) {
+        const context = this.resolver.thisContext(parent.left.object);
+        const name = parent.left.property.type === 'PrivateIdentifier' ? `#${parent.left.property.name}` : this.resolver.memberKey(parent.left).key;
+        return context !== null && name !== null && this.resolver.fieldIsRead(parent.left.object, name, context.isStatic);
+      }
       if (parent.type === 'Property' && key === 'value') {
         const obj = this.scopes.parentOf.get(parent);
         if (!obj || obj.type !== 'ObjectExpression') return false;
@@ -338,6 +348,15 @@ export class Analyzer {
       return false;
     }
     return false;
+  }
+
+  /** An expression that is a top-level statement of a class constructor (where field values are read from). */
+  private isConstructorStatement(expr: Nd): boolean {
+    const stmt = this.scopes.parentOf.get(expr);
+    const block = stmt && stmt.type === 'ExpressionStatement' ? this.scopes.parentOf.get(stmt) : undefined;
+    const fn = block && block.type === 'BlockStatement' ? this.scopes.parentOf.get(block) : undefined;
+    const method = fn && fn.type === 'FunctionExpression' ? this.scopes.parentOf.get(fn) : undefined;
+    return method !== undefined && method.type === 'MethodDefinition' && method.kind === 'constructor';
   }
 
   /** `read` selects one of the literal's own entries: an index of an array literal, a key of an object literal. */

@@ -3,7 +3,7 @@
  * object/array literal members, require forms, call/apply/bind, Reflect, the pi parameter rules and
  * constant folding (§3.2) under its limits.
  */
-import { staticKey, unwrap, type Nd } from './ast';
+import { children, staticKey, unwrap, type Nd } from './ast';
 import type { Binding, PathStep, ScopeInfo } from './scope';
 import {
   NO_TRACE,
@@ -94,6 +94,7 @@ export class Resolver {
   private readonly inlineArguments = new Map<Binding, Value>();
   private readonly loaderMemo = new Map<Nd, boolean>();
   private readonly inlineMemo = new Map<string, Value | null>();
+  private readonly readsMemo = new Map<Nd, { instance: Set<string>; statics: Set<string> }>();
   private steps = 0;
   private depth = 0;
   private truncations = 0;
@@ -794,7 +795,7 @@ export class Resolver {
   }
 
   /** The class whose instance (or, when static, the class itself) `this` denotes at `node`. */
-  private thisContext(node: Nd): { cls: Nd; isStatic: boolean } | null {
+  thisContext(node: Nd): { cls: Nd; isStatic: boolean } | null {
     let cur = node;
     for (let i = 0; i < 512; i++) {
       const parent = this.scopes.parentOf.get(cur);
@@ -822,6 +823,46 @@ export class Resolver {
     const values = (isStatic ? fields.statics : fields.instance).get(key);
     if (!values) return UNKNOWN;
     return withStep(union(values.map((v) => (v ? this.evaluate(v) : konst(undefined)))), `class field "${key}"`);
+  }
+
+  /**
+   * True when the field a class member sets (a field definition, or a constructor's `this.k = …`) is
+   * read somewhere: `this.k` in the class (in the matching instance or static context), or `C.k`
+   * for a static field. Its value's uses then report, as for an alias binding (§3.1).
+   */
+  fieldIsRead(setter: Nd, key: string, isStatic: boolean): boolean {
+    const context = setter.type === 'PropertyDefinition' ? this.classOfMember(setter, isStatic) : this.thisContext(setter);
+    if (!context) return false;
+    const reads = this.classReads(context.cls);
+    return (isStatic ? reads.statics : reads.instance).has(key);
+  }
+
+  private classReads(cls: Nd): { instance: Set<string>; statics: Set<string> } {
+    const cached = this.readsMemo.get(cls);
+    if (cached) return cached;
+    const reads = { instance: new Set<string>(), statics: new Set<string>() };
+    const stack: Nd[] = [cls.body];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (node.type === 'MemberExpression' && node.object.type === 'ThisExpression') {
+        const key = !node.computed && node.property.type === 'PrivateIdentifier' ? `#${node.property.name}` : this.memberKey(node).key;
+        const write = this.scopes.parentOf.get(node);
+        const context = this.thisContext(node.object);
+        const isPlainWrite = write !== undefined && write.type === 'AssignmentExpression' && write.operator === '=' && write.left === node;
+        if (key !== null && !isPlainWrite && context && context.cls === cls) (context.isStatic ? reads.statics : reads.instance).add(key);
+      }
+      for (const [child] of children(node)) stack.push(child);
+    }
+    const own = cls.id ? this.scopes.declBinding.get(cls.id) : undefined;
+    for (const read of own?.reads ?? []) {
+      const parent = this.scopes.parentOf.get(read);
+      if (parent && parent.type === 'MemberExpression' && parent.object === read) {
+        const key = this.memberKey(parent).key;
+        if (key !== null) reads.statics.add(key);
+      }
+    }
+    this.readsMemo.set(cls, reads);
+    return reads;
   }
 
   /**

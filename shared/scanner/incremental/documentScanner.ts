@@ -223,6 +223,8 @@ export class IncrementalFileScanner {
 
 /** The stand-in class whose body a member window is parsed as (offsets: window start minus its length). */
 const MEMBER_WRAPPER = 'class _{';
+/** Rules whose value-escape findings depend on how the value is used elsewhere (scanner.md §3.1). */
+const READ_DEPENDENT_RULES: ReadonlySet<string> = new Set(['SEC-EVAL-001', 'SEC-FUNC-001', 'SEC-SPAWN-001', 'SEC-BIND-001', 'SEC-DLOPEN-001', 'SEC-RCACHE-001', 'SEC-WASM-001']);
 
 /**
  * An edit inside the member list of a top-level class (see `classMembers.ts`): re-parses and
@@ -261,6 +263,10 @@ function memberEdit(state: State, text: string, p: number, oldEnd: number, delta
   if (classLevelConflict(replaced, fresh, untouched)) return null;
   // Other members (static ones: other statements too) may resolve `this.k` through fields the window sets.
   if (fieldsReadElsewhere([...replaced, ...fresh], () => text.slice(cls.body.start, win.start) + text.slice(newEnd, cls.body.end + delta))) return null;
+  // A monitored value stored in a field is reported there only while no member reads the field.
+  const setters = untouched.filter(setsFields);
+  const inSetter = (x: { start: number; end: number }): boolean => setters.some((m) => x.start >= m.start && x.end <= m.end);
+  if (setters.length > 0 && (tile.result.hits.some((h) => READ_DEPENDENT_RULES.has(h.ruleId) && inSetter(h)) || tile.result.facts.capabilities.some((c) => c.source === 'pi' && inSetter(c)))) return null;
   // Module-level names read, written and used as before (globals aside): no other statement's findings change.
   const before = summarizeUnit(withMembers(tile.stmt, cls, members.slice(win.first, win.last + 1)), [], state.mode, state.text);
   const after = summarizeUnit(withMembers(tile.stmt, cls, fresh), [], state.mode, text);

@@ -260,6 +260,8 @@ describe('incremental editor scan: same findings as a full scan', () => {
       '    this.tool.spawn("sh");',
       '  constructor() { this.tool = require("vm"); }',
       '  static pick() { return this.load("vm"); }',
+      '  evaluate = eval;',
+      '  call(c) { return this.evaluate(c); }',
     ];
     let inClass = 0;
     let versions = 0;
@@ -330,6 +332,19 @@ describe('incremental editor scan: same findings as a full scan', () => {
     assert.deepEqual(inClass.slice(1), [true, true, false, false]);
     assert.ok(found[3].includes('SEC-SPAWN-001@5'), found[3].join(' '));
     assert.ok(found[4].includes('SEC-EVAL-001@7'), found[4].join(' '));
+  });
+
+  it('a monitored value in a field is reported at the field only while no member reads it', () => {
+    const v0 = ['export class Sandbox {', '  run = eval;', '  other(c) {', '    return c;', '  }', '}', ''].join('\n');
+    const v1 = v0.replace('return c;', 'return this.run(c);'); // now read: reported at the call instead
+    const v2 = v1.replace('return this.run(c);', 'return c + 1;'); // unread again
+    const scanner = new IncrementalFileScanner();
+    const found = [v0, v1, v2].map((text, i) => {
+      const got = scanner.scan(text, options('sandbox.js'));
+      assert.deepEqual(comparable(got), comparable(scanFileText(text, options('sandbox.js'))), `version ${i} (${scanner.lastUpdate}, in class ${scanner.lastInClass})`);
+      return got.findings.map((f) => `${f.ruleId}@${f.line}`);
+    });
+    assert.deepEqual(found, [['SEC-EVAL-001@2'], ['SEC-EVAL-001@4'], ['SEC-EVAL-001@2']]);
   });
 
   it('an edit inside one method of a 5,000-line class re-parses that method only', () => {
