@@ -7,7 +7,7 @@ import { classifySpecifier, RUNTIME_SUPPORT } from '../imports';
 import type { StaticCommand } from '../policyOracle';
 import { ruleById } from '../rules';
 import type { Hit, RelatedSpan, Tier } from '../types';
-import { passesValueThrough, staticKey, unwrap, type Nd } from './ast';
+import { isPlainAssignmentTarget, passesValueThrough, staticKey, unwrap, type Nd } from './ast';
 import {
   FS_READ,
   FS_WRITE,
@@ -95,6 +95,12 @@ function isModuleInstance(root: Root, keys: readonly string[]): boolean {
   }
   return root.kind === 'module' && root.spec === 'module' && (path === '()new' || path === 'prototype' || path === 'Module.()new' || path === 'Module.prototype');
 }
+
+/**
+ * Rules whose findings at a binding or field that holds the monitored value depend on how the value
+ * is used elsewhere (value escape, scanner.md §3.1): the incremental scan re-checks them with the uses.
+ */
+export const VALUE_ESCAPE_RULES: ReadonlySet<string> = new Set(['SEC-EVAL-001', 'SEC-FUNC-001', 'SEC-SPAWN-001', 'SEC-BIND-001', 'SEC-DLOPEN-001', 'SEC-RCACHE-001', 'SEC-WASM-001']);
 
 type RefKind = 'eval' | 'function' | 'spawn' | 'bind' | 'dlopen' | 'rcache' | 'wasm' | 'pi';
 
@@ -314,7 +320,7 @@ export class Analyzer {
     const readsResolve = (b: Binding | null | undefined): boolean =>
       !!b && b.reads.length > 0 && (!contained || b.reads.every((read) => this.readsLiteralMember(read, cur)));
     for (let i = 0; i < 4; i++) {
-      const { parent, key } = this.climb(cur);
+      const { top, parent, key } = this.climb(cur);
       if (!parent) return false;
       if (parent.type === 'VariableDeclarator' && key === 'init') {
         if (parent.id.type !== 'Identifier') return false;
@@ -323,15 +329,10 @@ export class Analyzer {
       if (parent.type === 'AssignmentExpression' && key === 'right' && parent.left.type === 'Identifier') {
         return readsResolve(this.scopes.refBinding.get(parent.left));
       }
-      // A class field (`#run = eval`, or `this.run = eval` in a method) read as `this.run`: like an alias.
-      if (!contained && parent.type === 'PropertyDefinition' && key === 'value') {
-        const name = parent.computed ? this.resolver.foldKey(parent.key) : parent.key.type === 'PrivateIdentifier' ? `#${parent.key.name}` : staticKey(parent.key, false);
-        return name !== null && this.resolver.fieldIsRead(parent, name, parent.static === true);
-      }
-      if (!contained && parent.type === 'AssignmentExpression' && key === 'right' && parent.operator === '=' && parent.left.type === 'MemberExpression' && parent.left.object.type === 'ThisExpression' && this.isConstructorStatement(parent)) {
-        const context = this.resolver.thisContext(parent.left.object);
-        const name = parent.left.property.type === 'PrivateIdentifier' ? `#${parent.left.property.name}` : this.resolver.memberKey(parent.left).key;
-        return context !== null && name !== null && this.resolver.fieldIsRead(parent.left.object, name, context.isStatic);
+      // A class field (`#run = eval`, or `this.run = eval` in the constructor) read as `this.run`: like an alias.
+      if (!contained) {
+        const fieldRead = this.resolver.storedFieldIsRead(top);
+        if (fieldRead !== null) return fieldRead;
       }
       if (parent.type === 'Property' && key === 'value') {
         const obj = this.scopes.parentOf.get(parent);
@@ -348,15 +349,6 @@ export class Analyzer {
       return false;
     }
     return false;
-  }
-
-  /** An expression that is a top-level statement of a class constructor (where field values are read from). */
-  private isConstructorStatement(expr: Nd): boolean {
-    const stmt = this.scopes.parentOf.get(expr);
-    const block = stmt && stmt.type === 'ExpressionStatement' ? this.scopes.parentOf.get(stmt) : undefined;
-    const fn = block && block.type === 'BlockStatement' ? this.scopes.parentOf.get(block) : undefined;
-    const method = fn && fn.type === 'FunctionExpression' ? this.scopes.parentOf.get(fn) : undefined;
-    return method !== undefined && method.type === 'MethodDefinition' && method.kind === 'constructor';
   }
 
   /** `read` selects one of the literal's own entries: an index of an array literal, a key of an object literal. */
@@ -455,7 +447,7 @@ export class Analyzer {
     }
     // Sink kinds: eval, Function, child_process spawning exports. `o.k = v` replaces what `o.k` held,
     // so a plain write target does not pass that function on (loader and binding writes above do count).
-    if (node.type === 'MemberExpression' && this.isPlainWriteTarget(node)) return;
+    if (node.type === 'MemberExpression' && isPlainAssignmentTarget(node, this.scopes.parentOf.get(node))) return;
     const { top, parent: p, key: k } = this.climb(node);
     if (p) {
       if ((p.type === 'CallExpression' || p.type === 'NewExpression') && k === 'callee') return;
@@ -489,7 +481,7 @@ export class Analyzer {
       return;
     }
     // `o.k = v` stores into `o.k`, whatever it held before; `process.env = …` itself is still an env write.
-    if (node.type === 'MemberExpression' && this.isPlainWriteTarget(node) && !isRef(this.ev(node.object), 'global', 'process', [])) return;
+    if (node.type === 'MemberExpression' && isPlainAssignmentTarget(node, this.scopes.parentOf.get(node)) && !isRef(this.ev(node.object), 'global', 'process', [])) return;
     const value = this.ev(node);
     if (!someAlternative(value, isProcessEnv)) return;
     const parent = this.scopes.parentOf.get(node);
@@ -618,10 +610,6 @@ export class Analyzer {
     }
   }
 
-  private isPlainWriteTarget(node: Nd): boolean {
-    const parent = this.scopes.parentOf.get(node);
-    return parent !== undefined && parent.type === 'AssignmentExpression' && parent.operator === '=' && parent.left === node;
-  }
 
   private isConstructorMember(node: Nd): boolean {
     return node.type === 'MemberExpression' && this.resolver.memberKey(node).key === 'constructor';

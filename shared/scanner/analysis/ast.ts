@@ -44,6 +44,27 @@ export function staticKey(keyNode: Nd, computed: boolean): string | null {
   return null;
 }
 
+/** A class member's or member expression's property name: as `staticKey`, and `#name` for a private name. */
+export function fieldName(keyNode: Nd, computed: boolean): string | null {
+  if (!computed && keyNode.type === 'PrivateIdentifier') return `#${keyNode.name}`;
+  return staticKey(keyNode, computed);
+}
+
+/** The `this.k = v` assignments that are top-level statements of a class constructor (a MethodDefinition). */
+export function constructorFieldAssignments(ctor: Nd): Nd[] {
+  const out: Nd[] = [];
+  for (const stmt of ctor.value.body.body as Nd[]) {
+    const e = stmt.type === 'ExpressionStatement' ? stmt.expression : null;
+    if (e && e.type === 'AssignmentExpression' && e.operator === '=' && e.left.type === 'MemberExpression' && e.left.object.type === 'ThisExpression') out.push(e);
+  }
+  return out;
+}
+
+/** True when `node` is the target of a plain `=` assignment (it is replaced, not read). */
+export function isPlainAssignmentTarget(node: Nd, parent: Nd | undefined): boolean {
+  return parent !== undefined && parent.type === 'AssignmentExpression' && parent.operator === '=' && parent.left === node;
+}
+
 /** True when `parent` passes the value of its child `top` (under `key`) through unchanged. */
 export function passesValueThrough(parent: Nd, key: string | undefined, top: Nd): boolean {
   return (

@@ -3,7 +3,7 @@
  * object/array literal members, require forms, call/apply/bind, Reflect, the pi parameter rules and
  * constant folding (§3.2) under its limits.
  */
-import { children, staticKey, unwrap, type Nd } from './ast';
+import { children, constructorFieldAssignments, fieldName, isPlainAssignmentTarget, staticKey, unwrap, type Nd } from './ast';
 import type { Binding, PathStep, ScopeInfo } from './scope';
 import {
   NO_TRACE,
@@ -75,6 +75,13 @@ interface MemoSlot {
 /** A folded constant value. */
 type FoldedConst = Extract<Value, { k: 'const' }>;
 
+/** An inlinable helper function: its returned expression and parameter bindings (see `helperShape`). */
+interface HelperShape {
+  returned: Nd;
+  params: Binding[];
+  mentionsLoader: boolean;
+}
+
 /** Per class, the value expressions assigned to each field name (null: declared without a value). */
 interface ClassFields {
   instance: Map<string, Array<Nd | null>>;
@@ -92,7 +99,7 @@ export class Resolver {
   /** Helper functions being inlined (innermost last) and the values their parameters are bound to. */
   private readonly inlined: Nd[] = [];
   private readonly inlineArguments = new Map<Binding, Value>();
-  private readonly loaderMemo = new Map<Nd, boolean>();
+  private readonly helperMemo = new Map<Nd, HelperShape | null>();
   private readonly inlineMemo = new Map<string, Value | null>();
   private readonly readsMemo = new Map<Nd, { instance: Set<string>; statics: Set<string> }>();
   private steps = 0;
@@ -607,12 +614,12 @@ export class Resolver {
   }
 
   private memberExpression(node: Nd): Value {
-    if (node.object.type === 'ThisExpression' && !node.computed && node.property.type === 'PrivateIdentifier') {
-      return this.thisMember(node.object, `#${node.property.name}`);
+    if (node.object.type === 'ThisExpression') {
+      const field = this.fieldKey(node.property, node.computed);
+      return field === null ? UNKNOWN : this.thisMember(node.object, field);
     }
     const { key } = this.memberKey(node);
     if (key === null) return UNKNOWN;
-    if (node.object.type === 'ThisExpression') return this.thisMember(node.object, key);
     if (key === 'value') {
       const described = this.describedProperty(unwrap(node.object));
       if (described) return described;
@@ -691,10 +698,12 @@ export class Resolver {
    */
   private inlineCall(target: Value, args: Nd[]): Value | null {
     if (target.k !== 'fn' || args.some((a) => a.type === 'SpreadElement')) return null;
+    const helper = this.helperShape(target.node);
+    if (!helper) return null;
     // Only constant arguments: what a helper makes of unknown input is unknown, and minified bundles
     // call small helpers everywhere.
     const values: FoldedConst[] = [];
-    const count = Math.min(args.length, target.node.params?.length ?? 0);
+    const count = Math.min(args.length, helper.params.length);
     for (let i = 0; i < count; i++) {
       const v = this.evaluate(args[i]);
       if (v.k !== 'const') return null;
@@ -705,20 +714,16 @@ export class Resolver {
 
   /** The helper's returned expression evaluated with its parameters bound to `values` (kept per helper and values). */
   private inlineValues(fn: Nd, values: ReadonlyArray<FoldedConst>): Value | null {
-    if (this.inlined.length >= MAX_INLINE_DEPTH) return null;
-    if ((fn.type !== 'FunctionDeclaration' && fn.type !== 'FunctionExpression' && fn.type !== 'ArrowFunctionExpression') || fn.async || fn.generator) return null;
-    const returned = returnedExpression(fn);
-    if (!returned || returned.end - returned.start > MAX_INLINE_CHARS || this.insideInlined(fn)) return null;
+    const helper = this.helperShape(fn);
+    if (!helper || this.inlined.length >= MAX_INLINE_DEPTH || this.insideInlined(fn)) return null;
+    const returned = helper.returned;
     const bound: Array<[Binding, Value]> = [];
     const key: unknown[] = [fn.start];
-    for (let i = 0; i < fn.params.length; i++) {
-      const param = fn.params[i];
-      const b = param.type === 'Identifier' ? this.scopes.declBinding.get(param) : undefined;
-      if (!b || b.writes.length > 0) return null;
+    helper.params.forEach((b, i) => {
       const v = values[i] ?? (konst(undefined) as FoldedConst);
       bound.push([b, v]);
       key.push(typeof v.v, v.v, v.asm);
-    }
+    });
     const memoKey = JSON.stringify(key);
     const known = this.inlineMemo.get(memoKey);
     if (known !== undefined) return known;
@@ -755,15 +760,34 @@ export class Resolver {
     return { k: 'strarr', items, asm: 'array methods', ...NO_TRACE };
   }
 
-  /** True when a helper's returned expression mentions a module loader (a cheap test before inlining its calls). */
+  /** True when `fn` is an inlinable helper whose returned expression mentions a module loader. */
   mayLoadModules(fn: Nd): boolean {
-    let loads = this.loaderMemo.get(fn);
-    if (loads === undefined) {
-      const returned = returnedExpression(fn);
-      loads = returned !== null && /\b(?:require|import|_load)\b/.test(this.sourceText(returned.start, returned.end));
-      this.loaderMemo.set(fn, loads);
+    return this.helperShape(fn)?.mentionsLoader ?? false;
+  }
+
+  /**
+   * What makes a function an inlinable helper (or null): a plain function or arrow, one returned
+   * expression of limited size, parameters that are identifiers never reassigned. Kept per function.
+   */
+  private helperShape(fn: Nd): HelperShape | null {
+    const cached = this.helperMemo.get(fn);
+    if (cached !== undefined) return cached;
+    let shape: HelperShape | null = null;
+    const isFunction = fn.type === 'FunctionDeclaration' || fn.type === 'FunctionExpression' || fn.type === 'ArrowFunctionExpression';
+    const returned = isFunction && !fn.async && !fn.generator ? returnedExpression(fn) : null;
+    if (returned && returned.end - returned.start <= MAX_INLINE_CHARS) {
+      const params: Binding[] = [];
+      for (const param of fn.params as Nd[]) {
+        const b = param.type === 'Identifier' ? this.scopes.declBinding.get(param) : undefined;
+        if (!b || b.writes.length > 0) break;
+        params.push(b);
+      }
+      if (params.length === fn.params.length) {
+        shape = { returned, params, mentionsLoader: /\b(?:require|import|_load)\b/.test(this.sourceText(returned.start, returned.end)) };
+      }
     }
-    return loads;
+    this.helperMemo.set(fn, shape);
+    return shape;
   }
 
   /** The name a function expression is bound to (`const d = (s) => …`), for evasion steps. */
@@ -825,16 +849,33 @@ export class Resolver {
     return withStep(union(values.map((v) => (v ? this.evaluate(v) : konst(undefined)))), `class field "${key}"`);
   }
 
+  /** A class member's or `this` member's property name, a computed key folded (see `fieldName`). */
+  private fieldKey(keyNode: Nd, computed: boolean): string | null {
+    return computed && keyNode.type !== 'Literal' ? this.foldKey(keyNode) : fieldName(keyNode, computed);
+  }
+
   /**
-   * True when the field a class member sets (a field definition, or a constructor's `this.k = …`) is
-   * read somewhere: `this.k` in the class (in the matching instance or static context), or `C.k`
-   * for a static field. Its value's uses then report, as for an alias binding (§3.1).
+   * For a value a class stores in a field (a field initializer, or a constructor's top-level
+   * `this.k = value`): whether the field is read somewhere — `this.k` in the class (in the matching
+   * instance or static context), or `C.k` for a static field. Its value's uses then report, as for
+   * an alias binding (§3.1). Null when `value` is not such a field value.
    */
-  fieldIsRead(setter: Nd, key: string, isStatic: boolean): boolean {
-    const context = setter.type === 'PropertyDefinition' ? this.classOfMember(setter, isStatic) : this.thisContext(setter);
-    if (!context) return false;
+  storedFieldIsRead(value: Nd): boolean | null {
+    const parent = this.scopes.parentOf.get(value);
+    let context: { cls: Nd; isStatic: boolean } | null = null;
+    let key: string | null = null;
+    if (parent?.type === 'PropertyDefinition' && parent.value === value) {
+      context = this.classOfMember(parent, parent.static === true);
+      key = this.fieldKey(parent.key, parent.computed);
+    } else if (parent?.type === 'AssignmentExpression' && parent.right === value && parent.left.type === 'MemberExpression' && parent.left.object.type === 'ThisExpression') {
+      context = this.thisContext(parent.left.object);
+      key = this.fieldKey(parent.left.property, parent.left.computed);
+      // Only the constructor's top-level assignments are field values (see `classFields`).
+      if (context && key !== null && !this.classFields(context.cls).instance.get(key)?.includes(value)) return null;
+    }
+    if (!context || key === null) return null;
     const reads = this.classReads(context.cls);
-    return (isStatic ? reads.statics : reads.instance).has(key);
+    return (context.isStatic ? reads.statics : reads.instance).has(key);
   }
 
   private classReads(cls: Nd): { instance: Set<string>; statics: Set<string> } {
@@ -844,12 +885,10 @@ export class Resolver {
     const stack: Nd[] = [cls.body];
     while (stack.length > 0) {
       const node = stack.pop()!;
-      if (node.type === 'MemberExpression' && node.object.type === 'ThisExpression') {
-        const key = !node.computed && node.property.type === 'PrivateIdentifier' ? `#${node.property.name}` : this.memberKey(node).key;
-        const write = this.scopes.parentOf.get(node);
+      if (node.type === 'MemberExpression' && node.object.type === 'ThisExpression' && !isPlainAssignmentTarget(node, this.scopes.parentOf.get(node))) {
+        const key = this.fieldKey(node.property, node.computed);
         const context = this.thisContext(node.object);
-        const isPlainWrite = write !== undefined && write.type === 'AssignmentExpression' && write.operator === '=' && write.left === node;
-        if (key !== null && !isPlainWrite && context && context.cls === cls) (context.isStatic ? reads.statics : reads.instance).add(key);
+        if (key !== null && context && context.cls === cls) (context.isStatic ? reads.statics : reads.instance).add(key);
       }
       for (const [child] of children(node)) stack.push(child);
     }
@@ -881,13 +920,11 @@ export class Resolver {
     };
     for (const member of cls.body.body as Nd[]) {
       if (member.type === 'PropertyDefinition') {
-        const key = member.key.type === 'PrivateIdentifier' && !member.computed ? `#${member.key.name}` : member.computed ? this.foldKey(member.key) : staticKey(member.key, false);
+        const key = this.fieldKey(member.key, member.computed);
         if (key !== null) add(member.static ? fields.statics : fields.instance, key, member.value ?? null);
       } else if (member.type === 'MethodDefinition' && member.kind === 'constructor') {
-        for (const stmt of member.value.body.body as Nd[]) {
-          const e = stmt.type === 'ExpressionStatement' ? stmt.expression : null;
-          if (!e || e.type !== 'AssignmentExpression' || e.operator !== '=' || e.left.type !== 'MemberExpression' || e.left.object.type !== 'ThisExpression') continue;
-          const key = e.left.property.type === 'PrivateIdentifier' ? `#${e.left.property.name}` : e.left.computed ? this.foldKey(e.left.property) : staticKey(e.left.property, false);
+        for (const e of constructorFieldAssignments(member)) {
+          const key = this.fieldKey(e.left.property, e.left.computed);
           if (key !== null) add(fields.instance, key, e.right);
         }
       }
@@ -925,13 +962,10 @@ export class Resolver {
   private arrayArgs(node: Nd | undefined): Nd[] | null {
     if (!node) return [];
     const n = unwrap(node);
-    const array = n.type === 'ArrayExpression' ? n : n.type === 'Identifier' ? this.arrayLiteralOf(this.evaluate(n)) : null;
+    const bound = n.type === 'Identifier' ? this.evaluate(n) : null;
+    const array = n.type === 'ArrayExpression' ? n : bound && bound.k === 'arr' ? bound.node : null;
     if (array && !array.elements.some((e: Nd | null) => !e || e.type === 'SpreadElement')) return array.elements;
     return null;
-  }
-
-  private arrayLiteralOf(v: Value): Nd | null {
-    return v.k === 'arr' ? v.node : null;
   }
 
   /** Call arguments with `...[a, b]` / `...arr` (an array literal) spread into their elements; null if unknown. */

@@ -7,7 +7,8 @@
  * analysis failure) it runs the full scan instead; tests compare both on random edits.
  */
 import { Analyzer, finishAnalysis, type AnalysisFacts, type UnitAnalysis } from '../analysis';
-import type { Nd } from '../analysis/ast';
+import { VALUE_ESCAPE_RULES } from '../analysis/analyzer';
+import { constructorFieldAssignments, fieldName, type Nd } from '../analysis/ast';
 import { orderHits, scanParsed } from '../engine';
 import { completeFileScan, documentScanOutput, sizeRefusal, type DocumentScanOutput, type FileScanOptions, type FileScanResult } from '../fileScan';
 import { attemptOrder, parseSource, parseStrict, type ParsedSource, type SourceKind } from '../parse';
@@ -223,8 +224,6 @@ export class IncrementalFileScanner {
 
 /** The stand-in class whose body a member window is parsed as (offsets: window start minus its length). */
 const MEMBER_WRAPPER = 'class _{';
-/** Rules whose value-escape findings depend on how the value is used elsewhere (scanner.md §3.1). */
-const READ_DEPENDENT_RULES: ReadonlySet<string> = new Set(['SEC-EVAL-001', 'SEC-FUNC-001', 'SEC-SPAWN-001', 'SEC-BIND-001', 'SEC-DLOPEN-001', 'SEC-RCACHE-001', 'SEC-WASM-001']);
 
 /**
  * An edit inside the member list of a top-level class (see `classMembers.ts`): re-parses and
@@ -266,7 +265,7 @@ function memberEdit(state: State, text: string, p: number, oldEnd: number, delta
   // A monitored value stored in a field is reported there only while no member reads the field.
   const setters = untouched.filter(setsFields);
   const inSetter = (x: { start: number; end: number }): boolean => setters.some((m) => x.start >= m.start && x.end <= m.end);
-  if (setters.length > 0 && (tile.result.hits.some((h) => READ_DEPENDENT_RULES.has(h.ruleId) && inSetter(h)) || tile.result.facts.capabilities.some((c) => c.source === 'pi' && inSetter(c)))) return null;
+  if (setters.length > 0 && (tile.result.hits.some((h) => VALUE_ESCAPE_RULES.has(h.ruleId) && inSetter(h)) || tile.result.facts.capabilities.some((c) => c.source === 'pi' && inSetter(c)))) return null;
   // Module-level names read, written and used as before (globals aside): no other statement's findings change.
   const before = summarizeUnit(withMembers(tile.stmt, cls, members.slice(win.first, win.last + 1)), [], state.mode, state.text);
   const after = summarizeUnit(withMembers(tile.stmt, cls, fresh), [], state.mode, text);
@@ -338,27 +337,15 @@ function fieldsReadElsewhere(window: readonly Nd[], bodyOutsideOf: () => string)
   for (const m of window) {
     if (m.type === 'PropertyDefinition') {
       if (m.static) return true;
-      names.add(m.computed ? '' : m.key.type === 'PrivateIdentifier' ? `#${m.key.name}` : m.key.type === 'Identifier' ? m.key.name : '');
+      names.add(fieldName(m.key, m.computed) ?? '');
     } else if (m.type === 'MethodDefinition' && m.kind === 'constructor') {
-      for (const name of constructorFieldNames(m)) names.add(name);
+      for (const e of constructorFieldAssignments(m)) names.add(fieldName(e.left.property, e.left.computed) ?? '');
     }
   }
   if (names.size === 0) return false;
   const bodyOutside = bodyOutsideOf();
   if (names.has('') || /\bthis\s*(?:\?\.)?\s*\[/.test(bodyOutside)) return true;
   return [...names].some((name) => new RegExp(`\\bthis\\s*\\??\\.\\s*${name.replace(/\$/g, '\\$')}(?![\\w$])`).test(bodyOutside));
-}
-
-/** Names a constructor assigns as `this.k = …` at its top level ('' for a computed key). */
-function constructorFieldNames(ctor: Nd): string[] {
-  const out: string[] = [];
-  for (const stmt of ctor.value.body.body as Nd[]) {
-    const e = stmt.type === 'ExpressionStatement' ? stmt.expression : null;
-    if (!e || e.type !== 'AssignmentExpression' || e.left.type !== 'MemberExpression' || e.left.object.type !== 'ThisExpression') continue;
-    const p = e.left.property;
-    out.push(e.left.computed ? '' : p.type === 'PrivateIdentifier' ? `#${p.name}` : p.name);
-  }
-  return out;
 }
 
 /**
