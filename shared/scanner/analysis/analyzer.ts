@@ -23,9 +23,25 @@ import { findSecret, isSecretName } from './secrets';
 import { alternatives, constString, isGlobal, isProcessEnv, isRef, someAlternative, type Root, type Value } from './values';
 
 const isGlobalObject = (v: Value): boolean => isGlobal(v, 'globalObject');
-/** A function, `Function` itself, or `Function.prototype` (their `constructor` is a Function constructor). */
-const isFunctionLike = (v: Value): boolean =>
-  v.k === 'fn' || (v.k === 'ref' && v.root.kind === 'global' && v.root.name === 'Function' && (v.keys.length === 0 || (v.keys.length === 1 && v.keys[0] === 'prototype')));
+/** Global functions and constructors: their `constructor` is `Function` (`Object.constructor("…")()`). */
+const BUILTIN_FUNCTIONS: ReadonlySet<string> = new Set([
+  'Function', 'Object', 'Array', 'String', 'Number', 'Boolean', 'Symbol', 'BigInt', 'Promise', 'RegExp', 'Date', 'Error', 'Map', 'Set', 'WeakMap', 'WeakSet', 'Proxy',
+  'Buffer', 'eval', 'require', 'atob', 'btoa', 'fetch', 'setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask', 'parseInt', 'parseFloat', 'escape', 'unescape',
+  'decodeURI', 'decodeURIComponent', 'encodeURI', 'encodeURIComponent', 'isNaN', 'isFinite', 'structuredClone',
+]);
+/** Namespaces and constructors whose lower-case static members are methods (`Object.keys`, `JSON.parse`); upper-case ones are constants (`Math.PI`). */
+const BUILTIN_METHOD_HOLDERS: ReadonlySet<string> = new Set(['Object', 'Array', 'String', 'Number', 'Promise', 'Reflect', 'JSON', 'Math', 'Buffer']);
+
+/** A function, `Function.prototype`, or a builtin function or static method: its `constructor` is the Function constructor. */
+const isFunctionLike = (v: Value): boolean => {
+  if (v.k === 'fn') return true;
+  if (v.k !== 'ref' || v.root.kind !== 'global') return false;
+  const name = v.root.name;
+  if (v.keys.length === 0) return BUILTIN_FUNCTIONS.has(name);
+  if (v.keys.length !== 1) return false;
+  const key = v.keys[0];
+  return (name === 'Function' && key === 'prototype') || (BUILTIN_METHOD_HOLDERS.has(name) && /^[a-z]/.test(key) && key !== 'prototype' && key !== 'length' && key !== 'name');
+};
 
 export interface CapabilityEvidence {
   capability: string;
@@ -741,7 +757,7 @@ export class Analyzer {
             const n = delay === null ? 0 : delay.k === 'const' && typeof delay.v === 'number' ? delay.v : null;
             if (n !== null && n < 10) this.add('SEC-TIMER-001', cs, ce, `setInterval with a ${n} ms interval`);
           }
-        } else if (this.resolver.isRequire(alt) && once('require')) {
+        } else if ((this.resolver.isRequire(alt) || path === 'process.getBuiltinModule') && once('require')) {
           if (args && args[0]) this.specifier(args[0], node);
           else if (args === null) this.add('SEC-DIMPORT-001', cs, ce, 'Module loaded from a runtime-computed specifier');
         } else if ((path === 'Object.setPrototypeOf' || path === 'Reflect.setPrototypeOf') && once('proto')) {

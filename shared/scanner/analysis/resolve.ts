@@ -989,11 +989,19 @@ export class Resolver {
     return isGlobal(v, 'require');
   }
 
-  /** `Module._load(spec)` (via `require("module")` or `module.constructor`) loads a module like `require`. */
-  private isModuleLoad(v: Value): boolean {
-    if (v.k !== 'ref') return false;
-    if (v.root.kind === 'module') return v.root.spec === 'module' && v.keys.length === 1 && v.keys[0] === '_load';
-    return v.root.kind === 'global' && v.root.name === 'module' && v.keys.length === 2 && v.keys[0] === 'constructor' && v.keys[1] === '_load';
+  /**
+   * The loader a value is, when calling it with a specifier returns that module: `require` (and its
+   * aliases, §3.1), `Module._load` (via `require("module")` or `module.constructor`), or Node's
+   * `process.getBuiltinModule` (Node ≥ 20.16 / 22.3: loads a builtin without `require`).
+   */
+  loaderOf(v: Value): 'require' | 'Module._load' | 'process.getBuiltinModule' | null {
+    if (v.k !== 'ref') return null;
+    if (this.isRequire(v)) return 'require';
+    if (v.root.kind === 'module') return v.root.spec === 'module' && v.keys.length === 1 && v.keys[0] === '_load' ? 'Module._load' : null;
+    if (v.root.kind !== 'global') return null;
+    if (v.root.name === 'module' && v.keys.length === 2 && v.keys[0] === 'constructor' && v.keys[1] === '_load') return 'Module._load';
+    if (v.root.name === 'process' && v.keys.length === 1 && v.keys[0] === 'getBuiltinModule') return 'process.getBuiltinModule';
+    return null;
   }
 
   private callValue(call: Nd): Value {
@@ -1013,13 +1021,13 @@ export class Resolver {
     const inlined = args ? this.inlineCall(target, args) : null;
     if (inlined) return inlined;
     for (const alt of alternatives(target)) {
-      const loader = this.isRequire(alt) ? 'require' : this.isModuleLoad(alt) ? 'Module._load' : null;
+      const loader = this.loaderOf(alt);
       if (loader) {
         const arg = args && args[0];
         const spec = arg ? this.evaluate(arg) : UNKNOWN;
         const s = constString(spec);
         if (s === null) return UNKNOWN;
-        const root = loader === 'require' ? moduleRoot(s) : withStep(moduleRoot(s), 'Module._load');
+        const root = loader === 'require' ? moduleRoot(s) : withStep(moduleRoot(s), loader);
         return spec.k === 'const' && spec.asm ? withStep(root, spec.asm) : root;
       }
       if (alt.k !== 'ref') continue;
