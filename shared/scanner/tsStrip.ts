@@ -83,9 +83,19 @@ export function stripTypeScript(input: string, tsx: boolean): StripResult {
   // Decorators and `accessor` are kept by ts-blank-space; find them only when the text can hold them.
   const mayDecorate = mayHoldDecorator(text);
   const mayAccessor = text.includes('accessor');
-  if (mayDecorate || mayAccessor) {
+  // `<List<string> items={…} />`: ts-blank-space keeps a JSX element's type arguments.
+  const mayJsxTypeArguments = tsx && JSX_TYPE_ARGUMENTS_HINT.test(text);
+  if (mayDecorate || mayAccessor || mayJsxTypeArguments) {
     forEachValueNode(source, (node) => {
-      if (node.kind === SK.Decorator) {
+      if (mayJsxTypeArguments && (node.kind === SK.JsxOpeningElement || node.kind === SK.JsxSelfClosingElement)) {
+        const typeArguments = (node as ts.JsxOpeningLikeElement).typeArguments;
+        if (typeArguments) {
+          // The list starts right after `<`; trivia may sit between its end and `>`.
+          let close = typeArguments.end;
+          while (close < text.length && text[close] !== '>') close++;
+          post.push({ start: typeArguments.pos - 1, end: close + 1 });
+        }
+      } else if (node.kind === SK.Decorator) {
         const deco = node as ts.Decorator;
         decoratorEdits.push({ start: deco.getStart(source), end: deco.end });
         decorators.push({ start: deco.expression.getStart(source), end: deco.expression.end });
@@ -101,6 +111,9 @@ export function stripTypeScript(input: string, tsx: boolean): StripResult {
   const out = decoratorEdits.length > 0 ? applyEdits(textWithDecorators, decoratorEdits) : textWithDecorators;
   return { text: out, textWithDecorators, problems, typeOnlyImports, decorators, recovered };
 }
+
+/** A tag name directly followed by `<`: the only shape in which a JSX element can carry type arguments. */
+const JSX_TYPE_ARGUMENTS_HINT = /<[A-Za-z_$][\w$.]*\s*</;
 
 /**
  * False only when no `@` in the text can start a decorator: each one sits in a JSDoc line (`* @param`),

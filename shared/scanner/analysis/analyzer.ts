@@ -87,6 +87,8 @@ const INTERESTING_ROOTS: ReadonlySet<string> = new Set([
   'WebSocket', 'WebSocketServer', 'JSON', 'Math', 'Array', 'Number', 'Promise', 'URL', 'URLSearchParams', 'atob', 'decodeURIComponent', 'decodeURI',
 ]);
 const MONITORED_GLOBALS: ReadonlySet<string> = new Set(['eval', 'Function', 'WebAssembly']);
+/** A `data:` URL with a JavaScript media type: importing it evaluates the URL's content as a module. */
+const DATA_URL_SCRIPT = /^data:\s*(?:text|application)\/(?:x-)?(?:javascript|ecmascript)\s*[;,]/i;
 const MODULE_LOADER_KEYS: ReadonlySet<string> = new Set(['_cache', '_load', '_resolveFilename', '_extensions']);
 const BUILTIN_CTORS: ReadonlySet<string> = new Set(['Object', 'Array', 'Function', 'String', 'Number', 'Promise', 'JSON', 'Math', 'Reflect']);
 const SERVER_MODULES: ReadonlySet<string> = new Set(['http', 'https', 'http2', 'net', 'tls']);
@@ -387,7 +389,8 @@ export class Analyzer {
       if (keys.length === 0 && r.name === 'Function') return { kind: 'function', detail: '' };
       if (r.name === 'process' && keys.length === 1 && (keys[0] === 'binding' || keys[0] === '_linkedBinding')) return { kind: 'bind', detail: keys[0] };
       if (r.name === 'process' && keys.length === 1 && keys[0] === 'dlopen') return { kind: 'dlopen', detail: 'dlopen' };
-      if (r.name === 'require' && keys.length === 1 && keys[0] === 'cache') return { kind: 'rcache', detail: 'cache' };
+      // `require.extensions` is `Module._extensions`: registering a loader there compiles any file type.
+      if (r.name === 'require' && keys.length === 1 && (keys[0] === 'cache' || keys[0] === 'extensions')) return { kind: 'rcache', detail: keys[0] };
       if (r.name === 'module' && keys.length === 2 && keys[0] === 'constructor' && MODULE_LOADER_KEYS.has(keys[1])) return { kind: 'rcache', detail: keys[1] };
       if (r.name === 'WebAssembly' && keys.length <= 1) return { kind: 'wasm', detail: keys[0] ?? '' };
       return null;
@@ -1063,6 +1066,8 @@ export class Analyzer {
     const cls = classifySpecifier(spec);
     const s = specNode.start;
     const e = specNode.end;
+    // `import("data:text/javascript,…")` runs the source embedded in the specifier: eval by another name.
+    if (DATA_URL_SCRIPT.test(spec)) this.add('SEC-EVAL-001', s, e, 'Dynamic code execution via a data: URL module');
     switch (cls.kind) {
       case 'forbidden':
         this.add('CMP-FORBIDDEN-001', s, e, `Import of forbidden builtin "${cls.spec}" — ${cls.reason}`);

@@ -106,6 +106,14 @@ describe('TypeScript strip keeps every offset (scanner.md §2.1)', () => {
     assert.deepEqual(callees, ['handler', 'run']);
   });
 
+  it('blanks type arguments of JSX elements (ts-blank-space keeps them), with trivia and nesting', () => {
+    const src = 'const a = <List<Map<string, number>> items={load()} />;\nconst b = <Table< Row  >\n  rows={rows()}>{cell()}</Table>;\nconst c = <A.B<T> on={f()} />;\n';
+    const parsed = parseSource(src, 'list.tsx');
+    assert.equal(parsed.parseError, undefined);
+    assert.equal(parsed.strippedText.includes('<Map'), false);
+    assert.deepEqual(calleeTexts(src, 'list.tsx'), ['cell', 'f', 'load', 'rows']);
+  });
+
   it('handles JSX in .jsx files', () => {
     assert.deepEqual(calleeTexts('const a = <A b={f()}>{g()}</A>;\n', 'a.jsx'), ['f', 'g']);
   });
