@@ -135,7 +135,7 @@ export const RULES: readonly CatalogueRule[] = [
     tier: "high",
     family: "SEC",
     summary: "A network call (`fetch`, `pi.http` and its request helpers such as `pi.http.get`/`post`, `XMLHttpRequest#open`, `http`/`https` `request`/`get`, `new WebSocket`, `navigator.sendBeacon`) whose URL argument (or `url` property; for `http`/`https` also `host`, `hostname` and `path`, in an options object given inline or bound to a constant) is **assembled at runtime**: a template with substitutions, `+` with a non-constant operand, or `new URL`/`URLSearchParams` built from non-constant parts. Constant URLs and plain identifiers are not flagged",
-    messageTemplate: "`Request URL built at runtime{ — includes environment data}`. The suffix appears when a dynamic part derives from `process.env`, `pi.env`, or `os`",
+    messageTemplate: "`Request URL built at runtime{ — includes environment data}`. The suffix appears when a dynamic part derives from `process.env`, `pi.env`, or `os`, also through local variables, calls and object or array literals (`const d = JSON.stringify(process.env); fetch(url + d)`)",
     rationale: "Potential data exfiltration via constructed network request",
     remediation: "Use fixed endpoints; send reviewed data in the body; do not embed host data in URLs",
   },

