@@ -74,7 +74,7 @@ export const RULES: readonly CatalogueRule[] = [
     name: "child-process-spawn",
     tier: "critical",
     family: "SEC",
-    summary: "Calls or value escapes of `exec`, `execSync`, `spawn`, `spawnSync`, `execFile`, `execFileSync`, `fork` that resolve to `Export(child_process, …)` or `Path(Module(child_process), …)`, across lines and aliases (the module also when loaded by `Module._load` or `process.getBuiltinModule`). `pi.exec` is **not** this rule",
+    summary: "Calls or value escapes of `exec`, `execSync`, `spawn`, `spawnSync`, `execFile`, `execFileSync`, `fork` that resolve to `Export(child_process, …)` or `Path(Module(child_process), …)`, across lines and aliases (the module also when loaded by `Module._load` or `process.getBuiltinModule`); also a call of the module's member under a key that does not fold (`cp[k](…)`, reported as `child_process.*`). `pi.exec` is **not** this rule",
     messageTemplate: "`Direct process execution via child_process.{fn}{via}`",
     rationale: "child_process command execution enables arbitrary system commands",
     remediation: "Use `pi.exec(...)` so the call is capability-checked and exec-mediated",

@@ -732,6 +732,8 @@ export class Analyzer {
         this.add('SEC-PROTO-001', cs, ce, `Prototype chain manipulation via ${this.form(calleeNode)}{via}`);
         this.defineTarget(callee.object, calleeNode);
       }
+      const invoked = (key === 'call' || key === 'apply') && !callee.computed ? unwrap(callee.object) : callee;
+      if (invoked.type === 'MemberExpression' && invoked.computed && this.resolver.memberKey(invoked).key === null) this.unknownChildProcessExport(invoked, calleeNode);
     }
 
     // A loader wrapper (`const load = (m) => require(m)`): its call is classified like `require` itself.
@@ -797,6 +799,17 @@ export class Analyzer {
       if (alt.k === 'ref' && alt.root.kind === 'module') this.moduleCall(node, alt, args, ct.construct, once);
       if (alt.k === 'ref' && alt.root.kind === 'pi') this.piCall(node, alt, args);
     }
+  }
+
+  /**
+   * `cp[k](…)` on the `child_process` module with a key that does not fold: whichever export it
+   * names runs a process, and an unreadable key is how such calls are hidden from scanners.
+   */
+  private unknownChildProcessExport(member: Nd, calleeNode: Nd): void {
+    const module = alternatives(this.ev(member.object)).find((v) => isRef(v, 'module', 'child_process', []));
+    if (!module) return;
+    this.capability('exec', calleeNode, 'child_process');
+    this.add('SEC-SPAWN-001', calleeNode.start, calleeNode.end, 'Direct process execution via child_process.*{via}', { via: [`computed key ${this.form(member.property)}`, ...module.via], related: module.related });
   }
 
   /** A `+` chain with a string literal or template operand is a string even when other parts are unknown. */
