@@ -112,14 +112,19 @@ export function parseSource(originalText: string, path: string): ParsedSource {
   };
   let firstError: ParseFailure | undefined = stripFailure;
   if (!stripFailure) {
-    for (const sourceType of attemptOrder(path)) {
-      const comments: SourceComment[] = [];
-      try {
-        const program = parser.parse(text, acornOptions(sourceType, wantsComments(text) ? comments : null)) as acorn.Program;
-        const extraExpressions = strip ? parseDecorators(parser, strip, sourceType) : [];
-        return { ...base, program, comments, mode: sourceType, extraExpressions };
-      } catch (error) {
-        firstError ??= toFailure(error);
+    // Plain `.js` files often hold JSX (React projects): after the attempts of §2.2 fail, the same
+    // order with JSX enabled. Code without JSX parses the same either way, so nothing else changes.
+    const parsers = language === 'js' ? [parser, JsxParser] : [parser];
+    for (const attemptParser of parsers) {
+      for (const sourceType of attemptOrder(path)) {
+        const comments: SourceComment[] = [];
+        try {
+          const program = attemptParser.parse(text, acornOptions(sourceType, wantsComments(text) ? comments : null)) as acorn.Program;
+          const extraExpressions = strip ? parseDecorators(attemptParser, strip, sourceType) : [];
+          return { ...base, program, comments, mode: sourceType, extraExpressions };
+        } catch (error) {
+          firstError ??= toFailure(error);
+        }
       }
     }
   }
@@ -157,20 +162,26 @@ export function parseStrict(originalText: string, path: string, sourceType: Sour
     if (strip.recovered) return undefined;
   }
   const parser = language === 'jsx' || language === 'tsx' ? WindowJsxParser : WindowParser;
+  const program = parseWindow(parser, text, sourceType) ?? (language === 'js' ? parseWindow(WindowJsxParser, text, sourceType) : undefined);
+  if (!program) return undefined;
+  const extraExpressions = strip ? parseDecorators(program.parser, strip, sourceType) : [];
+  return {
+    program: program.program,
+    strippedText: text,
+    comments: program.comments,
+    stripProblems: strip?.problems ?? [],
+    stripFailed: false,
+    mode: sourceType,
+    typeOnlyImports: strip?.typeOnlyImports ?? [],
+    extraExpressions,
+  };
+}
+
+/** One window attempt with one parser (JSX is also tried for `.js`, as in `parseSource`). */
+function parseWindow(parser: typeof acorn.Parser, text: string, sourceType: SourceKind): { program: acorn.Program; comments: SourceComment[]; parser: typeof acorn.Parser } | undefined {
   const comments: SourceComment[] = [];
   try {
-    const program = parser.parse(text, acornOptions(sourceType, wantsComments(text) ? comments : null)) as acorn.Program;
-    const extraExpressions = strip ? parseDecorators(parser, strip, sourceType) : [];
-    return {
-      program,
-      strippedText: text,
-      comments,
-      stripProblems: strip?.problems ?? [],
-      stripFailed: false,
-      mode: sourceType,
-      typeOnlyImports: strip?.typeOnlyImports ?? [],
-      extraExpressions,
-    };
+    return { program: parser.parse(text, acornOptions(sourceType, wantsComments(text) ? comments : null)) as acorn.Program, comments, parser };
   } catch {
     return undefined;
   }

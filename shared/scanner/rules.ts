@@ -394,7 +394,7 @@ export const RULES: readonly CatalogueRule[] = [
     name: "syntax-error",
     tier: "high",
     family: "PARSE",
-    summary: "Syntax error; the file was scanned in tolerant mode",
+    summary: "Syntax error; the file was scanned in tolerant mode. Every attempt of the fallback order failed (for a plain `.js` file, also the same order with JSX enabled: React projects put JSX in `.js` files)",
     messageTemplate: "Syntax error: {msg}; scanned in tolerant mode, results may be incomplete",
     rationale: "The file has a syntax error; it was scanned in tolerant mode and results may be incomplete.",
     remediation: "Fix the syntax error.",

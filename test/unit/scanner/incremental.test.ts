@@ -383,6 +383,14 @@ describe('incremental editor scan: same findings as a full scan', () => {
     const v2 = 'export const Field = () => <input />;\nexport default function (api) { helper(api); }\n  <input type="x" />\n';
     assertSameAsFull('f.tsx', [v1, v2, v1]);
     assertSameAsFull('f.jsx', [v1, v2, v1]);
+    assertSameAsFull('f.js', [v1, v2, v1]);
+  });
+
+  it('an edit inside JSX in a plain .js file is re-parsed as a window (JSX fallback) and matches a full scan', () => {
+    const v1 = 'import React from "react";\nfunction a() {}\nexport const A = () => <div onClick={() => f(x)}>hi</div>;\nfunction b() {}\n';
+    const scanner = assertSameAsFull('react.js', [v1, v1.replace('f(x)', 'eval(x)')]);
+    assert.equal(scanner.lastUpdate, 'incremental');
+    assert.deepEqual(scanFileText(v1.replace('f(x)', 'eval(x)'), options('react.js')).findings.map((f) => f.ruleId), ['SEC-EVAL-001']);
   });
 
   it('host data reaching a request URL through a chain of variables, edited at its start', () => {

@@ -118,6 +118,16 @@ describe('TypeScript strip keeps every offset (scanner.md §2.1)', () => {
     assert.deepEqual(calleeTexts('const a = <A b={f()}>{g()}</A>;\n', 'a.jsx'), ['f', 'g']);
   });
 
+  it('parses JSX in a plain .js file (React projects) after the plain attempts fail, without PARSE-001', () => {
+    const src = 'import React from "react";\nexport const A = () => <div onClick={() => run(x)}>{label()}</div>;\n';
+    assert.deepEqual(calleeTexts(src, 'a.js'), ['label', 'run']);
+    assert.equal(parseSource(src, 'a.js').mode, 'module');
+    // A real syntax error is still one, reported from the first (plain) attempt.
+    const broken = parseSource('const a = <div>{f(}</div>;\n', 'b.js');
+    assert.equal(broken.mode, 'tolerant');
+    assert.ok(broken.parseError);
+  });
+
   it('replaces a BOM by a space and keeps CRLF offsets', () => {
     const src = '\ufeffconst a = 1;\r\nrun();\r\n';
     const parsed = parseSource(src, 'a.js');
