@@ -29,7 +29,9 @@ export function isSecretName(name: string): boolean {
  * Placeholders and labels that are not secrets: empty, `<…>`, `${…}`, all `x`/`*`, `changeme`,
  * `example…`, `your…`, `todo`, `placeholder`, a value equal to (or contained in) the name. Also
  * (documented extensions) values with whitespace (UI text), ENV_VAR_NAME-shaped values and values
- * that themselves name a secret kind (header or field names such as `X-Api-Key`).
+ * that themselves name a secret kind (header or field names such as `X-Api-Key`), and values too short
+ * to be a secret: at most 3 characters, or a number of at most 6 digits (status codes and durations
+ * such as `NO_CACHED_ACCESS_TOKEN: "2"`, `ACCESS_TOKEN_TTL: "3600"`).
  */
 export function isPlaceholder(value: string, name: string | null): boolean {
   const v = value.trim();
@@ -44,6 +46,7 @@ export function isPlaceholder(value: string, name: string | null): boolean {
     if (/\s/.test(v)) return true;
     if (/^[A-Z][A-Z0-9_]*$/.test(v) && v.includes('_')) return true;
     if (NAME_WORDS.some((w) => nv.includes(w))) return true;
+    if (v.length <= 3 || /^\d{1,6}$/.test(v)) return true;
   }
   return false;
 }

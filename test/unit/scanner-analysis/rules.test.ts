@@ -67,6 +67,10 @@ describe('SEC rules: messages and ranges', () => {
     none('const password = "password"; const apiKey = "apiKey"', 'SEC-SECRET-001');
     none('const x = "sk-short"; const y = "AKIA123"; const z = "sk-xxxxxxxxxxxxxxxxxxxxxxxxxxxxx"', 'SEC-SECRET-001');
   });
+  it('SEC-SECRET-001: values too short to be a secret (codes, durations) are not flagged; short passwords are', () => {
+    none('const E = { NO_CACHED_ACCESS_TOKEN: "2", ACCESS_TOKEN_TTL: "3600" }; const password = "abc"', 'SEC-SECRET-001');
+    assert.deepEqual(hits('const password = "hunter2"; const pin = { password: "1234567" }', 'SEC-SECRET-001').map(([r]) => r), ['"hunter2"', '"1234567"']);
+  });
   it('SEC-DIMPORT-001', () => {
     assert.deepEqual(hits('import(x)', 'SEC-DIMPORT-001'), [['x', 'Module loaded from a runtime-computed specifier']]);
     none('import("./a.js"); require("./b"); const m = "./c"; require(m)', 'SEC-DIMPORT-001');
