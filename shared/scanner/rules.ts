@@ -54,7 +54,7 @@ export const RULES: readonly CatalogueRule[] = [
     name: "proto-pollution",
     tier: "critical",
     family: "SEC",
-    summary: "Writes through `__proto__`: assignment, compound assignment, update or `delete` whose target member chain contains `__proto__` (static or folded key), `Object.assign(x.__proto__, …)`; calls of `Object.setPrototypeOf`, `Reflect.setPrototypeOf`, `__defineGetter__`, `__defineSetter__`. **Not** flagged: `{ __proto__: null }` literals, `\"__proto__\"` strings in comparisons, plain reads",
+    summary: "Writes through `__proto__`: assignment, compound assignment, update or `delete` whose target member chain contains `__proto__` (static or folded key), `Object.assign(x.__proto__, …)`; calls of `Object.setPrototypeOf`, `Reflect.setPrototypeOf`, `__defineGetter__`, `__defineSetter__`. **Not** flagged: `{ __proto__: null }` literals, `\"__proto__\"` strings in comparisons, plain reads; and (beyond the spec) `setPrototypeOf(this, …)` where `this` is an instance of the enclosing class (`Object.setPrototypeOf(this, MyError.prototype)` in a constructor, the TypeScript custom-error idiom, changes one object, not a shared chain)",
     messageTemplate: "`Prototype chain manipulation via {form}{via}`",
     rationale: "Prototype manipulation can pollute shared object chains",
     remediation: "Use `Object.create(null)` or `Map` for dictionaries; never write through `__proto__`",

@@ -765,7 +765,7 @@ export class Analyzer {
         } else if ((this.resolver.isRequire(alt) || path === 'process.getBuiltinModule') && once('require')) {
           if (args && args[0]) this.specifier(args[0], node);
           else if (args === null) this.add('SEC-DIMPORT-001', cs, ce, 'Module loaded from a runtime-computed specifier');
-        } else if ((path === 'Object.setPrototypeOf' || path === 'Reflect.setPrototypeOf') && once('proto')) {
+        } else if ((path === 'Object.setPrototypeOf' || path === 'Reflect.setPrototypeOf') && !this.isInstanceThis(args?.[0]) && once('proto')) {
           this.add('SEC-PROTO-001', cs, ce, `Prototype chain manipulation via ${this.form(calleeNode)}{via}`, alt);
         } else if (path === 'Object.assign' && args && args[0]) {
           const first = unwrap(args[0]);
@@ -799,6 +799,16 @@ export class Analyzer {
       if (alt.k === 'ref' && alt.root.kind === 'module') this.moduleCall(node, alt, args, ct.construct, once);
       if (alt.k === 'ref' && alt.root.kind === 'pi') this.piCall(node, alt, args);
     }
+  }
+
+  /**
+   * `this` of a class's instance members: `Object.setPrototypeOf(this, MyError.prototype)` in a
+   * constructor (the TypeScript custom-error idiom) changes one object, not a shared chain.
+   */
+  private isInstanceThis(node: Nd | undefined): boolean {
+    if (!node || unwrap(node).type !== 'ThisExpression') return false;
+    const context = this.resolver.thisContext(unwrap(node));
+    return context !== null && !context.isStatic;
   }
 
   /**

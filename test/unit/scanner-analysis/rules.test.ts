@@ -34,6 +34,11 @@ describe('SEC rules: messages and ranges', () => {
     assert.deepEqual(hits('a.__proto__ = b', 'SEC-PROTO-001'), [['a.__proto__', 'Prototype chain manipulation via a.__proto__']]);
     none('const p = a.__proto__; if (a.__proto__ === b) {}', 'SEC-PROTO-001');
   });
+  it('SEC-PROTO-001: setPrototypeOf on a class instance (the custom-error idiom) is not flagged; on anything else it is', () => {
+    none('class E extends Error { constructor(m) { super(m); Object.setPrototypeOf(this, E.prototype); const f = () => Reflect.setPrototypeOf(this, new.target.prototype); } }', 'SEC-PROTO-001');
+    const flagged = 'class S { static init() { Object.setPrototypeOf(this, Base); } }\nfunction Legacy() { Object.setPrototypeOf(this, evil); }\nObject.setPrototypeOf(Object.prototype, evil);';
+    assert.equal(hits(flagged, 'SEC-PROTO-001').length, 3);
+  });
   it('SEC-RCACHE-001', () => {
     assert.deepEqual(hits('require.cache[k] = m', 'SEC-RCACHE-001'), [['require.cache', 'Module loader manipulation via require.cache']]);
     none('const cache = new Map(); cache.clear(); require.resolve("x")', 'SEC-RCACHE-001');
