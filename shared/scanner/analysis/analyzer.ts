@@ -1289,9 +1289,19 @@ export class Analyzer {
 
 }
 
-function isSensitivePath(p: string): boolean {
-  const markers = ['/etc/', '/root/', '/usr/', '/var/', '~/.ssh', '/.ssh/', '~/.bashrc', '~/.profile', '~/.zshrc', 'id_rsa', 'authorized_keys'];
-  if (markers.some((m) => p.includes(m))) return true;
+const SENSITIVE_PATH_MARKERS = ['/etc/', '/root/', '/usr/', '/var/', '~/.ssh', '/.ssh/', '~/.bashrc', '~/.profile', '~/.zshrc', 'id_rsa', 'authorized_keys'];
+/**
+ * Beyond the spec's list: where malware persists or hijacks tools (login shells, npm's registry and
+ * token file, login items of macOS, Linux desktop autostart, the Windows Startup folder, system32).
+ * Compared case-insensitively on `/`-separated paths.
+ */
+const PERSISTENCE_PATH_MARKERS = ['~/.bash_profile', '~/.npmrc', '/library/launchagents/', '/library/launchdaemons/', '/.config/autostart/', '/start menu/programs/startup/', '/windows/system32/'];
+
+function isSensitivePath(path: string): boolean {
+  const p = path.replace(/\\/g, '/');
+  if (SENSITIVE_PATH_MARKERS.some((m) => p.includes(m))) return true;
+  const lower = p.toLowerCase();
+  if (PERSISTENCE_PATH_MARKERS.some((m) => lower.includes(m))) return true;
   const base = p.split(/[\\/]/).pop() ?? '';
   if (base === '.env') return true;
   if (base.startsWith('.env.')) return !['.env.example', '.env.sample', '.env.template'].includes(base);

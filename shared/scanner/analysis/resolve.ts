@@ -66,7 +66,8 @@ const MEMO = Symbol('memo');
 const MEMO_STATE = Symbol('memoState');
 let generationCounter = 0;
 const DESCRIPTOR_PATH: readonly string[] = ['getOwnPropertyDescriptor'];
-const HOME_VARIABLES: readonly string[] = ['HOME', 'USERPROFILE'];
+/** Environment variables that hold directories: the home directory folds to `~` (like `os.homedir()`), Windows profile folders to their `%NAME%`. */
+const PATH_VARIABLES: Readonly<Record<string, string>> = { HOME: '~', USERPROFILE: '~', APPDATA: '%APPDATA%', LOCALAPPDATA: '%LOCALAPPDATA%' };
 interface MemoSlot {
   [MEMO]?: Value;
   [MEMO_STATE]?: number;
@@ -566,7 +567,8 @@ export class Resolver {
 
   /**
    * A file path folded for SEC-FSSENS-001: like `evaluate`, but the home directory from the
-   * environment (`process.env.HOME`, `USERPROFILE`) counts as `~` inside `+` and templates too, so
+   * environment (`process.env.HOME`, `USERPROFILE`) counts as `~` inside `+` and templates too
+   * (`APPDATA`/`LOCALAPPDATA` as `%APPDATA%`/`%LOCALAPPDATA%`), so
    * `process.env.HOME + "/.bashrc"` is `~/.bashrc`. Only path arguments fold this way: elsewhere the
    * variable stays an environment read.
    */
@@ -574,7 +576,8 @@ export class Resolver {
     const v = this.evaluate(node);
     const s = constString(v);
     if (s !== null) return s;
-    if (isHomeVariable(v)) return '~';
+    const variable = pathVariable(v);
+    if (variable !== null) return variable;
     if (depth >= 8) return null;
     const n = unwrap(node);
     if (n.type === 'BinaryExpression' && n.operator === '+') {
@@ -1135,8 +1138,9 @@ export class Resolver {
         for (const a of args) {
           const v = this.evaluate(a);
           // The home directory from the environment folds like `os.homedir()`.
-          if (isHomeVariable(v)) {
-            parts.push('~');
+          const variable = pathVariable(v);
+          if (variable !== null) {
+            parts.push(variable);
             continue;
           }
           if (v.k !== 'const' || typeof v.v !== 'string') return UNKNOWN;
@@ -1328,8 +1332,10 @@ function returnsOnlyThis(fn: Nd): boolean {
   return body.length === 1 && body[0].type === 'ReturnStatement' && body[0].argument !== null && unwrap(body[0].argument).type === 'ThisExpression' && !fn.async;
 }
 
-function isHomeVariable(v: Value): boolean {
-  return HOME_VARIABLES.some((name) => isRef(v, 'global', 'process', ['env', name]));
+/** The placeholder a path-valued environment variable folds to in file paths, or null. */
+function pathVariable(v: Value): string | null {
+  if (v.k !== 'ref' || v.root.kind !== 'global' || v.root.name !== 'process' || v.keys.length !== 2 || v.keys[0] !== 'env') return null;
+  return PATH_VARIABLES[v.keys[1]] ?? null;
 }
 
 /** The one expression a function returns: an arrow's expression body, or a body that is one `return x;`. */

@@ -94,6 +94,16 @@ describe('SEC rules: messages and ranges', () => {
     assert.deepEqual(hits(`${head} fs.renameSync(tmp, "/var/lib/x")`, 'SEC-FSSENS-001'), [['fs.renameSync', 'Write to sensitive path "/var/lib/x"']]);
     none(`${head} fs.writeFileSync(".env.sample", s); fs.readFileSync("/etc/hosts"); fs.writeFileSync("notes/.envrc", s)`, 'SEC-FSSENS-001');
   });
+  it('SEC-FSSENS-001 on persistence locations, Windows paths and %APPDATA%', () => {
+    const head = 'const fs = require("fs"), path = require("path"), os = require("os");';
+    const text = `${head}\nfs.writeFileSync(process.env.APPDATA + "\\\\Microsoft\\\\Windows\\\\Start Menu\\\\Programs\\\\Startup\\\\u.bat", p);\nfs.writeFileSync(path.join(os.homedir(), "Library", "LaunchAgents", "x.plist"), p);\nfs.appendFileSync(\`\${os.homedir()}/.npmrc\`, t);`;
+    assert.deepEqual(hits(text, 'SEC-FSSENS-001').map(([, m]) => m), [
+      'Write to sensitive path "%APPDATA%\\Microsoft\\Windows\\Start Menu\\Programs\\Startup\\u.bat"',
+      'Write to sensitive path "~/Library/LaunchAgents/x.plist"',
+      'Write to sensitive path "~/.npmrc"',
+    ]);
+    none(`${head} fs.writeFileSync(path.join(os.homedir(), ".config", "myext", "settings.json"), s); fs.writeFileSync(process.env.APPDATA + "/myext/state.json", s)`, 'SEC-FSSENS-001');
+  });
   it('SEC-GLOBAL-001', () => {
     assert.deepEqual(hits('globalThis.x += 1', 'SEC-GLOBAL-001'), [['globalThis.x', 'Mutation of global property "x"']]);
     none('window.location.href = u; const g = globalThis.x; globalThis.x == 1', 'SEC-GLOBAL-001');
