@@ -5,6 +5,7 @@
  */
 import { children, constructorFieldAssignments, fieldName, isPlainAssignmentTarget, staticKey, unwrap, type Nd } from './ast';
 import type { Binding, PathStep, ScopeInfo } from './scope';
+import { decodeStringArray, recognizeDecoder, type StringArrayContext, type StringArrayDecoder } from './stringArray';
 import {
   NO_TRACE,
   alternatives,
@@ -102,6 +103,8 @@ export class Resolver {
   private readonly inlineArguments = new Map<Binding, Value>();
   private readonly helperMemo = new Map<Nd, HelperShape | null>();
   private readonly inlineMemo = new Map<string, Value | null>();
+  /** Per function: the obfuscator string-array decoder it is, or null (recognised once). */
+  private readonly decoders = new Map<Nd, StringArrayDecoder | null>();
   private readonly readsMemo = new Map<Nd, { instance: Set<string>; statics: Set<string> }>();
   private steps = 0;
   private depth = 0;
@@ -699,6 +702,37 @@ export class Resolver {
    * parameters bound to the call's arguments: the decoders and loader wrappers of obfuscated code.
    * Only constants and module/global references come back; up to three helpers deep.
    */
+  /** `D(0x1dd)` of an obfuscator string-array decoder with a constant index: the string it returns. */
+  private stringArrayCall(target: Value, args: Nd[]): Value | null {
+    if (target.k !== 'fn' || target.node.type !== 'FunctionDeclaration' || args.length === 0) return null;
+    let decoder = this.decoders.get(target.node);
+    if (decoder === undefined) {
+      decoder = recognizeDecoder(target.node, this.stringArrayContext());
+      this.decoders.set(target.node, decoder);
+    }
+    if (!decoder) return null;
+    const index = this.evaluate(args[0]);
+    if (index.k !== 'const' || typeof index.v !== 'number') return null;
+    const key = args.length > 1 ? constString(this.evaluate(args[1])) : null;
+    const text = decodeStringArray(decoder, index.v, key ?? undefined);
+    return text === null ? null : konst(text, 'string array');
+  }
+
+  private stringArrayContext(): StringArrayContext {
+    return {
+      bindingOf: (id) => this.scopes.refBinding.get(id) ?? this.scopes.declBinding.get(id) ?? null,
+      parentOf: (node) => this.scopes.parentOf.get(node),
+      calleeFunction: (node) => {
+        const v = this.evaluate(node);
+        return v.k === 'fn' ? v.node : null;
+      },
+      foldNumber: (node) => {
+        const v = this.evaluate(node);
+        return v.k === 'const' && typeof v.v === 'number' ? v.v : null;
+      },
+    };
+  }
+
   private inlineCall(target: Value, args: Nd[]): Value | null {
     if (target.k !== 'fn' || args.some((a) => a.type === 'SpreadElement')) return null;
     const helper = this.helperShape(target.node);
@@ -1021,6 +1055,8 @@ export class Resolver {
     const { target, args } = this.callTarget(call);
     const folded = this.foldCall(call, callee, target, args);
     if (folded) return folded;
+    const decoded = args ? this.stringArrayCall(target, args) : null;
+    if (decoded) return decoded;
     const inlined = args ? this.inlineCall(target, args) : null;
     if (inlined) return inlined;
     for (const alt of alternatives(target)) {

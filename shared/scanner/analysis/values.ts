@@ -12,7 +12,8 @@ export type Technique =
   | 'URI decoding'
   | 'escape sequences'
   | 'string methods'
-  | 'array methods';
+  | 'array methods'
+  | 'string array';
 
 export type ConstValue = string | number | boolean | null | undefined;
 

@@ -9,6 +9,7 @@
 import { Analyzer, finishAnalysis, type AnalysisFacts, type UnitAnalysis } from '../analysis';
 import { VALUE_ESCAPE_RULES } from '../analysis/analyzer';
 import { constructorFieldAssignments, fieldName, type Nd } from '../analysis/ast';
+import { holdsStringArray } from '../analysis/stringArray';
 import { orderHits, scanParsed } from '../engine';
 import { completeFileScan, documentScanOutput, sizeRefusal, type DocumentScanOutput, type FileScanOptions, type FileScanResult } from '../fileScan';
 import { attemptOrder, parseSource, parseStrict, type ParsedSource, type SourceKind } from '../parse';
@@ -132,6 +133,7 @@ export class IncrementalFileScanner {
       }
       window = parseStrict(text.slice(windowStart, windowEnd), state.path, state.mode);
       if (!window) return 'unparsable';
+      if (holdsStringArray(window.program.body as unknown as Nd[])) return 'unsupported';
       const candidate = tilesOf(window, windowStart, windowEnd, state.mode, text);
       const last = candidate[candidate.length - 1];
       if (b < tiles.length - 1 && last && mayContinueInto(last, text, tiles[b + 1].start + delta)) {
@@ -366,6 +368,7 @@ function incrementalStart(parsed: ParsedSource, path: string, text: string): Sta
   const mode = parsed.mode;
   if (mode === 'tolerant' || parsed.stripFailed || mode !== attemptOrder(path)[0] || parsed.program.body.length === 0) return null;
   if (mode === 'script' && hasStrictDirective(parsed.program.body[0] as unknown as Nd)) return null;
+  if (holdsStringArray(parsed.program.body as unknown as Nd[])) return null;
   const tiles = tilesOf(parsed, 0, text.length, mode, text);
   // Only blanked TypeScript (types, interfaces): nothing to keep per statement.
   if (tiles.length === 0) return null;
