@@ -284,7 +284,7 @@ export const RULES: readonly CatalogueRule[] = [
     name: "obfuscated-reference",
     tier: "high",
     family: "SEC",
-    summary: "An *assembled* value (§3.2) in a sensitive position. Beyond §3.2, values read through a javascript-obfuscator (obfuscator.io) string array count as assembled (`string array`): calls of its decoder with constant indexes fold to the strings they return, including the start-up rotation, index shifts, wrapper functions and base64/RC4 string encoding (javascript-obfuscator 2.19 to 4.x layouts), so `require(_0x4001(0x16c))` is `require(\"child_process\")` for every rule",
+    summary: "An *assembled* value (§3.2) in a sensitive position. Beyond §3.2, values read through a javascript-obfuscator (obfuscator.io) string array count as assembled (`string array`): calls of its decoder with constant indexes fold to the strings they return, including the start-up rotation, index shifts, wrapper functions (also with decoy arguments and constant lookup tables), call-forwarding tables of control-flow flattening and base64/RC4 string encoding (javascript-obfuscator 2.19 to 4.x layouts, up to its high-obfuscation preset), so `require(_0x4001(0x16c))` is `require(\"child_process\")` for every rule",
     messageTemplate: "`\"{value}\" is assembled at runtime ({technique})`",
     rationale: "Assembling sensitive names at runtime is a common way to evade scanners",
     remediation: "Reference modules and APIs by their literal names",

@@ -476,6 +476,8 @@ export class Analyzer {
         const callee = this.ev(p.callee);
         if (isRef(callee, 'global', 'Reflect', ['apply']) || isRef(callee, 'global', 'Reflect', ['construct'])) return;
       }
+      // Called by a forwarding helper: reported at that call, with its arguments.
+      if (p.type === 'CallExpression' && k === 'arguments' && this.resolver.callTarget(p).forwardedCallee === top) return;
     }
     if (this.isUsedAliasInit(node)) return;
     if (kind === 'eval') this.add('SEC-EVAL-001', node.start, node.end, 'Dynamic code execution via eval{via}', v);

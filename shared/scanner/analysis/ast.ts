@@ -76,3 +76,28 @@ export function passesValueThrough(parent: Nd, key: string | undefined, top: Nd)
     parent.type === 'AwaitExpression'
   );
 }
+
+/**
+ * The one expression a function returns: an arrow's expression body, or a body that is one
+ * `return x;`, optionally after `const` objects of constant values (`const o = { _0x1: 0x2e6 };`,
+ * the lookup tables javascript-obfuscator's "calls transform" puts in front of a wrapper's return).
+ */
+export function returnedExpression(fn: Nd): Nd | null {
+  if (!fn.body) return null;
+  if (fn.body.type !== 'BlockStatement') return fn.body;
+  const body = fn.body.body as Nd[];
+  const last = body[body.length - 1];
+  if (!last || last.type !== 'ReturnStatement') return null;
+  for (let i = 0; i < body.length - 1; i++) if (!isConstantTable(body[i])) return null;
+  return last.argument;
+}
+
+function isConstantTable(stmt: Nd): boolean {
+  if (stmt.type !== 'VariableDeclaration' || stmt.kind !== 'const') return false;
+  return (stmt.declarations as Nd[]).every(
+    (d) =>
+      d.id.type === 'Identifier' &&
+      d.init?.type === 'ObjectExpression' &&
+      (d.init.properties as Nd[]).every((p) => p.type === 'Property' && p.kind === 'init' && !p.computed && !p.method && p.value.type === 'Literal'),
+  );
+}

@@ -3,7 +3,7 @@
  * object/array literal members, require forms, call/apply/bind, Reflect, the pi parameter rules and
  * constant folding (§3.2) under its limits.
  */
-import { children, constructorFieldAssignments, fieldName, isPlainAssignmentTarget, staticKey, unwrap, type Nd } from './ast';
+import { children, constructorFieldAssignments, fieldName, isPlainAssignmentTarget, returnedExpression, staticKey, unwrap, type Nd } from './ast';
 import type { Binding, PathStep, ScopeInfo } from './scope';
 import { decodeStringArray, recognizeDecoder, type StringArrayContext, type StringArrayDecoder } from './stringArray';
 import {
@@ -30,7 +30,7 @@ export const FOLD_MAX_DEPTH = 32;
 export const FOLD_MAX_CHARS = 10_000;
 export const FOLD_MAX_STEPS = 100_000;
 /** Helper calls inlined inside one another (see `inlineCall`), and the size of a helper's returned expression. */
-const MAX_INLINE_DEPTH = 3;
+const MAX_INLINE_DEPTH = 6;
 const MAX_INLINE_CHARS = 2000;
 /** Distinct helper calls (helper and argument values) inlined per file. */
 const MAX_INLINED_CALLS = 2000;
@@ -50,6 +50,8 @@ export interface CallTarget {
   args: Nd[] | null;
   construct: boolean;
   via: string[];
+  /** The argument a forwarding helper calls (`run(cp.exec, cmd)` with `run = (f, x) => f(x)`). */
+  forwardedCallee?: Nd;
 }
 
 /** Normalizes a module specifier to the root of a reference path (`node:` prefix removed). */
@@ -730,6 +732,7 @@ export class Resolver {
         const v = this.evaluate(node);
         return v.k === 'const' && typeof v.v === 'number' ? v.v : null;
       },
+      foldString: (node) => constString(this.evaluate(node)),
     };
   }
 
@@ -742,6 +745,11 @@ export class Resolver {
     const values: FoldedConst[] = [];
     const count = Math.min(args.length, helper.params.length);
     for (let i = 0; i < count; i++) {
+      // A parameter the helper never reads takes any argument (obfuscator wrappers pass decoys).
+      if (helper.params[i].reads.length === 0) {
+        values.push(konst(undefined) as FoldedConst);
+        continue;
+      }
       const v = this.evaluate(args[i]);
       if (v.k !== 'const') return null;
       values.push(v);
@@ -992,7 +1000,32 @@ export class Resolver {
         return { target: withStep(this.evaluate(call.arguments[0]), 'Reflect.construct'), args: this.arrayArgs(call.arguments[1]), construct: true, via: ['Reflect.construct'] };
       }
     }
+    const forwarded = target.k === 'fn' ? this.forwardedCall(target.node, call.arguments) : null;
+    if (forwarded) return forwarded;
     return { target, args: call.arguments, construct: false, via: [] };
+  }
+
+  /**
+   * A call of a helper that only calls one of its parameters with others (`(f, x) => f(x)`, the
+   * call tables of javascript-obfuscator's control-flow flattening) is a call of that argument.
+   */
+  private forwardedCall(fn: Nd, args: Nd[]): CallTarget | null {
+    const returned = returnedExpression(fn);
+    const inner = returned && unwrap(returned);
+    if (!inner || inner.type !== 'CallExpression' || inner.callee.type !== 'Identifier' || args.some((a) => a.type === 'SpreadElement')) return null;
+    const params = fn.params as Nd[];
+    const position = (id: Nd): number => (id.type === 'Identifier' ? params.findIndex((p) => p.type === 'Identifier' && p.name === id.name) : -1);
+    const calleeAt = position(inner.callee);
+    if (calleeAt < 0 || calleeAt >= args.length) return null;
+    const forwardedArgs: Nd[] = [];
+    for (const a of inner.arguments as Nd[]) {
+      const at = position(a);
+      if (at < 0 || at >= args.length) return null;
+      forwardedArgs.push(args[at]);
+    }
+    const name = fn.id?.name ?? this.nameOf(fn);
+    const step = name ? `helper ${name}()` : 'helper function';
+    return { target: withStep(this.evaluate(args[calleeAt]), step), args: forwardedArgs, construct: false, via: [step], forwardedCallee: args[calleeAt] };
   }
 
   /** The elements of an argument list given as an array (`.apply`, `Reflect.apply`): a literal or a binding to one. */
@@ -1374,10 +1407,3 @@ function pathVariable(v: Value): string | null {
   return PATH_VARIABLES[v.keys[1]] ?? null;
 }
 
-/** The one expression a function returns: an arrow's expression body, or a body that is one `return x;`. */
-function returnedExpression(fn: Nd): Nd | null {
-  if (!fn.body) return null;
-  if (fn.body.type !== 'BlockStatement') return fn.body;
-  const body = fn.body.body as Nd[];
-  return body.length === 1 && body[0].type === 'ReturnStatement' ? body[0].argument : null;
-}

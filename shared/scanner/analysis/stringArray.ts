@@ -11,7 +11,7 @@
  *
  * Base64 and RC4 string encodings (the obfuscator's own base64 alphabet, RC4 keyed per call) are decoded too.
  */
-import { children, unwrap, type Nd } from './ast';
+import { children, returnedExpression, unwrap, type Nd } from './ast';
 import type { Binding } from './scope';
 
 export interface StringArrayDecoder {
@@ -34,6 +34,7 @@ export interface StringArrayContext {
   /** The function a callee expression denotes (aliases followed), or null. */
   calleeFunction(node: Nd): Nd | null;
   foldNumber(node: Nd): number | null;
+  foldString(node: Nd): string | null;
 }
 
 /** The string a decoder call returns, or null outside the array (or an RC4 call without a key). */
@@ -98,37 +99,34 @@ export function recognizeDecoder(fn: Nd, ctx: StringArrayContext): StringArrayDe
     reader = inner;
     statements = inner.body.body as Nd[];
   }
-  let encoding: StringArrayDecoder['encoding'] = 'none';
   let parts = readerParts(reader, statements, fetched, ctx);
-  // Base64 or RC4 string encoding: the same reader statements first, then a decoding step built
-  // around the obfuscator's alphabet (RC4 adds 256-entry key scheduling loops).
+  let encodings: Array<StringArrayDecoder['encoding']> = ['none'];
+  // Base64 or RC4 string encoding: the same reader statements first, then a decoding step. Both are
+  // tried, the likelier first; the start-up checksum tells which one the array holds.
   const readerLength = fetched ? 2 : 3;
   if (!parts && statements.length > readerLength + 1 && statements[statements.length - 1].type === 'ReturnStatement') {
-    const decoding = decodingOf(reader);
-    if (decoding !== 'none') {
-      parts = readerParts(reader, statements.slice(0, readerLength), fetched, ctx, false);
-      encoding = decoding;
-    }
+    parts = readerParts(reader, statements.slice(0, readerLength), fetched, ctx, false);
+    encodings = likelyRc4(reader) ? ['rc4', 'base64'] : ['base64', 'rc4'];
   }
   if (!parts) return null;
-  const rotation = findRotation(parts.arrayFunction, fn, parts.strings, parts.offset, encoding, ctx);
-  return rotation === null ? null : { strings: parts.strings, offset: parts.offset, rotation, encoding };
+  for (const encoding of encodings) {
+    const rotation = findRotation(parts.arrayFunction, fn, parts.strings, parts.offset, encoding, ctx);
+    // Without a start-up loop there is nothing to check against: the likelier encoding is taken.
+    if (rotation !== null) return { strings: parts.strings, offset: parts.offset, rotation: rotation.rotation, encoding };
+  }
+  return null;
 }
 
-/** The decoding step of a reader: the obfuscator's base64 alphabet, with 256-entry loops for RC4. */
-function decodingOf(fn: Nd): StringArrayDecoder['encoding'] {
-  let alphabet = false;
-  let keySchedule = false;
+/** RC4's helper takes the string and the key: a nested two-parameter function, or 256-entry loops. */
+function likelyRc4(fn: Nd): boolean {
   const stack: Nd[] = [fn.body];
   for (let budget = 5000; stack.length > 0 && budget > 0; budget--) {
     const node = stack.pop()!;
-    if (node.type === 'Literal') {
-      if (node.value === OBFUSCATOR_ALPHABET) alphabet = true;
-      if (node.value === 256) keySchedule = true;
-    }
+    if (node.type === 'Literal' && node.value === 256) return true;
+    if ((node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression') && node.params.length === 2) return true;
     for (const [child] of children(node)) stack.push(child);
   }
-  return !alphabet ? 'none' : keySchedule ? 'rc4' : 'base64';
+  return false;
 }
 
 interface ArrayFetch {
@@ -228,7 +226,7 @@ function arrayFunctionStrings(fn: Nd): string[] | null {
  * loop compares a checksum of `parseInt(D(n))` terms with `target`, replayed for each rotation.
  * Without such a call the array is not rotated; with one that no rotation satisfies, null.
  */
-function findRotation(arrayFn: Binding, decoder: Nd, strings: readonly string[], offset: number, encoding: StringArrayDecoder['encoding'], ctx: StringArrayContext): number | null {
+function findRotation(arrayFn: Binding, decoder: Nd, strings: readonly string[], offset: number, encoding: StringArrayDecoder['encoding'], ctx: StringArrayContext): { rotation: number } | null {
   for (const read of arrayFn.reads) {
     const call = ctx.parentOf(read);
     if (!call || call.type !== 'CallExpression' || call.arguments[0] !== read || call.arguments.length !== 2) continue;
@@ -240,11 +238,11 @@ function findRotation(arrayFn: Binding, decoder: Nd, strings: readonly string[],
     for (let rotation = 0; rotation < strings.length; rotation++) {
       const rotated = { strings, offset, rotation, encoding };
       const decodeCall = (decoderCall: Nd, env: Env, depth: number): string | null | undefined => resolveDecoderCall(decoderCall, env, depth, decoder, rotated, ctx);
-      if (evaluateChecksum(checksum, EMPTY_ENV, decodeCall, 0) === target) return rotation;
+      if (evaluateChecksum(checksum, EMPTY_ENV, decodeCall, ctx, 0) === target) return { rotation };
     }
     return null;
   }
-  return 0;
+  return { rotation: 0 };
 }
 
 /** `while (…) { try { const x = CHECKSUM; if (x === target) break; … } catch … }` → CHECKSUM. */
@@ -271,13 +269,13 @@ type DecodeCall = (call: Nd, env: Env, depth: number) => string | null | undefin
  * (`function w(a, b) { return D(a - -0x23e, b); }`). Undefined when it is neither.
  */
 function resolveDecoderCall(call: Nd, env: Env, depth: number, decoder: Nd, rotated: StringArrayDecoder, ctx: StringArrayContext): string | null | undefined {
-  if (call.type !== 'CallExpression' || depth > 4) return undefined;
+  if (call.type !== 'CallExpression' || depth > 8) return undefined;
   const fn = ctx.calleeFunction(call.callee);
   if (!fn) return undefined;
-  const args = (call.arguments as Nd[]).map((a) => argumentValue(a, env));
+  const args = (call.arguments as Nd[]).map((a) => argumentValue(a, env, ctx));
   if (fn === decoder) return typeof args[0] === 'number' ? decodeStringArray(rotated, args[0], typeof args[1] === 'string' ? args[1] : undefined) : undefined;
-  const body = fn.body?.type === 'BlockStatement' ? (fn.body.body as Nd[]) : null;
-  const forwarded = body && body.length === 1 && body[0].type === 'ReturnStatement' && body[0].argument ? unwrap(body[0].argument) : null;
+  const returned = returnedExpression(fn);
+  const forwarded = returned ? unwrap(returned) : null;
   if (!forwarded || forwarded.type !== 'CallExpression' || !(fn.params as Nd[]).every((p) => p.type === 'Identifier')) return undefined;
   const inner = new Map<string, number | string>();
   (fn.params as Nd[]).forEach((p, i) => {
@@ -287,20 +285,26 @@ function resolveDecoderCall(call: Nd, env: Env, depth: number, decoder: Nd, rota
   return resolveDecoderCall(forwarded, inner, depth + 1, decoder, rotated, ctx);
 }
 
-function argumentValue(node: Nd, env: Env): number | string | undefined {
+function argumentValue(node: Nd, env: Env, ctx: StringArrayContext): number | string | undefined {
   const n = unwrap(node);
   if (n.type === 'Literal' && typeof n.value === 'string') return n.value;
   if (n.type === 'Identifier' && typeof env.get(n.name) === 'string') return env.get(n.name);
-  const v = evaluateChecksum(n, env, () => undefined, 0);
+  // RC4 keys passed through the obfuscator's "calls transform" objects (`o._0x3a`).
+  if (n.type === 'MemberExpression') {
+    const key = ctx.foldString(n);
+    if (key !== null) return key;
+  }
+  const v = evaluateChecksum(n, env, () => undefined, ctx, 0);
   return Number.isNaN(v) ? undefined : v;
 }
 
 /**
  * Numbers, parameters, unary and binary arithmetic, and `parseInt(D(n))` with the decoder call
- * answered by `decodeCall`. A decoder index outside the array reads `undefined`, which `parseInt`
- * turns into NaN, as at runtime.
+ * answered by `decodeCall`; anything else the resolver folds to a number (`o._0x33cfde` of a constant
+ * object, the obfuscator's "calls transform"). A decoder index outside the array reads `undefined`,
+ * which `parseInt` turns into NaN, as at runtime.
  */
-function evaluateChecksum(node: Nd, env: Env, decodeCall: DecodeCall, depth: number): number {
+function evaluateChecksum(node: Nd, env: Env, decodeCall: DecodeCall, ctx: StringArrayContext, depth: number): number {
   const n = unwrap(node);
   if (depth > 64) return NaN;
   switch (n.type) {
@@ -311,12 +315,12 @@ function evaluateChecksum(node: Nd, env: Env, decodeCall: DecodeCall, depth: num
       return typeof v === 'number' ? v : NaN;
     }
     case 'UnaryExpression': {
-      const v = evaluateChecksum(n.argument, env, decodeCall, depth + 1);
+      const v = evaluateChecksum(n.argument, env, decodeCall, ctx, depth + 1);
       return n.operator === '-' ? -v : n.operator === '+' ? v : NaN;
     }
     case 'BinaryExpression': {
-      const a = evaluateChecksum(n.left, env, decodeCall, depth + 1);
-      const b = evaluateChecksum(n.right, env, decodeCall, depth + 1);
+      const a = evaluateChecksum(n.left, env, decodeCall, ctx, depth + 1);
+      const b = evaluateChecksum(n.right, env, decodeCall, ctx, depth + 1);
       switch (n.operator) {
         case '+':
           return a + b;
@@ -340,6 +344,8 @@ function evaluateChecksum(node: Nd, env: Env, decodeCall: DecodeCall, depth: num
       const input = String(text ?? undefined);
       return n.callee.name === 'parseInt' ? parseInt(input) : parseFloat(input);
     }
+    case 'MemberExpression':
+      return ctx.foldNumber(n) ?? NaN;
     default:
       return NaN;
   }

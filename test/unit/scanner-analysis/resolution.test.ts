@@ -6,7 +6,7 @@ import { analyzeScopes } from '../../../shared/scanner/analysis/scope';
 import type { Nd } from '../../../shared/scanner/analysis/ast';
 import type { Value } from '../../../shared/scanner/analysis/values';
 import { parseSource } from '../../../shared/scanner/parse';
-import { scan } from './helpers';
+import { analyze, scan } from './helpers';
 
 /** Evaluates the initializer of the last `const __ = …` in the program. */
 function valueOf(text: string): Value {
@@ -208,6 +208,20 @@ describe('helper functions with one returned expression (beyond §6.2: decoders 
     assert.equal(folded('f("a")', 'function f(s) { return f(s); }'), Symbol.for('unknown'));
     // A parameter assigned in the body is not the argument any more.
     assert.equal(folded('f("a")', 'const f = (s) => (s = "b", s);'), Symbol.for('unknown'));
+  });
+  it('unread parameters take any argument; constant lookup tables before the return are allowed', () => {
+    // javascript-obfuscator wrappers pass decoys (here a string minus a number) in unused positions.
+    const wrapper = 'function w(a, b, c) { const t = { k: 3 }; return String.fromCharCode(c + t.k); }';
+    assert.equal(folded('w("x" - 1, unknownThing, 98)', wrapper), 'e');
+    assert.equal(folded('w(1, 2, unknownThing)', wrapper), Symbol.for('unknown'));
+    assert.equal(folded('f("a")', 'function f(s) { let t = { k: 1 }; return s; }'), Symbol.for('unknown'));
+  });
+  it('a helper that only calls one parameter with others is a call of that argument', () => {
+    const text = 'const cp = require("child_process");\nconst table = { run: function (f, x) { return f(x); } };\ntable.run(cp.execSync, "id");\nconst apply = (f, x) => f(x);\napply(JSON.parse, "{}");';
+    const spawn = scan(text).hits.filter((h) => h.ruleId === 'SEC-SPAWN-001');
+    // Reported once, at the forwarding call (where the command is), not again at the reference.
+    assert.deepEqual(spawn.map((h) => text.slice(h.start, h.end)), ['table.run']);
+    assert.deepEqual(analyze(text).policyFacts.commands.map((c) => c.command.command), ['id']);
   });
   it('through the rules: the call is classified like require, with the evasion step', () => {
     assert.deepEqual(ids('const need = (m) => require(m);\nneed("vm");'), ['SEC-DIMPORT-001', 'CMP-FORBIDDEN-001']);

@@ -15,6 +15,8 @@ const SAMPLES = [
   '301-spawn-obfuscator-base64.js',
   '302-spawn-obfuscator-rc4.js',
   '303-spawn-obfuscator-v2-decoder.js',
+  '304-spawn-obfuscator-medium-preset.js',
+  '305-spawn-obfuscator-high-preset.js',
 ];
 const read = (name: string) => readFileSync(join(ADVERSARIAL, name), 'utf8');
 
