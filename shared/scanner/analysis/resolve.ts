@@ -350,9 +350,16 @@ export class Resolver {
       case 'UnaryExpression': {
         if (node.operator === 'void') return konst(undefined);
         const arg = this.evaluate(node.argument);
-        if (arg.k !== 'const') return UNKNOWN;
+        if (arg.k !== 'const') {
+          // `![]`, `+[]`, `+[1]`: literal containers convert like at runtime (JSFuck-style code).
+          if (node.operator === '!' && isLiteralContainer(arg)) return konst(false, 'type coercion');
+          const text = (node.operator === '+' || node.operator === '-') && isLiteralContainer(arg) ? this.coerceToString(arg) : null;
+          return text === null ? UNKNOWN : konst(node.operator === '-' ? -Number(text) : Number(text), 'type coercion');
+        }
+        if (node.operator === '!') return konst(!arg.v, arg.asm);
         if (node.operator === '-' && typeof arg.v === 'number') return konst(-arg.v);
-        if (node.operator === '+' && (typeof arg.v === 'number' || typeof arg.v === 'string')) return konst(Number(arg.v));
+        if (node.operator === '+' && typeof arg.v !== 'string') return konst(Number(arg.v), arg.asm);
+        if (node.operator === '+') return konst(Number(arg.v));
         return UNKNOWN;
       }
       default:
@@ -391,9 +398,16 @@ export class Resolver {
     const op = node.operator;
     if (!['+', '-', '*', '/', '%'].includes(op)) return UNKNOWN;
     const l = this.evaluate(node.left);
-    if (l.k !== 'const') return UNKNOWN;
+    if (l.k !== 'const' && !(op === '+' && isLiteralContainer(l))) return UNKNOWN;
     const r = this.evaluate(node.right);
-    if (r.k !== 'const') return UNKNOWN;
+    if (l.k !== 'const' || r.k !== 'const') {
+      // `[] + []`, `![] + []`, `[][f] + []`: a literal container on either side makes `+` a string concatenation.
+      if (op !== '+' || (r.k !== 'const' && !isLiteralContainer(r))) return UNKNOWN;
+      const ls = this.coerceToString(l);
+      const rs = ls === null ? null : this.coerceToString(r);
+      if (ls === null || rs === null || ls.length + rs.length > FOLD_MAX_CHARS) return UNKNOWN;
+      return konst(ls + rs, 'type coercion');
+    }
     if (op === '+') {
       const lv = l.v as string | number;
       const rv = r.v as string | number;
@@ -617,7 +631,7 @@ export class Resolver {
   memberKey(node: Nd): { key: string | null; folded: Value | null } {
     if (!node.computed) return { key: node.property.type === 'Identifier' ? node.property.name : null, folded: null };
     const folded = this.evaluate(node.property);
-    const key = folded.k === 'const' && (typeof folded.v === 'string' || typeof folded.v === 'number') ? String(folded.v) : null;
+    const key = folded.k === 'const' && (typeof folded.v === 'string' || typeof folded.v === 'number') ? String(folded.v) : isLiteralContainer(folded) ? this.coerceToString(folded) : null;
     return { key, folded };
   }
 
@@ -656,6 +670,8 @@ export class Resolver {
           const target = GLOBAL_OBJECT_MEMBERS.has(key) ? global('globalObject') : global(key);
           return withTrace(target, obj);
         }
+        // Every builtin function's constructor is Function (`[]["filter"]["constructor"](code)`).
+        if (key === 'constructor' && nativeFunctionName(obj) !== null) return withStep(global('Function'), 'constructor of a builtin function');
         const keys = [...obj.keys, key];
         if (keys.length > MAX_PATH) return UNKNOWN;
         const normalized = normalizeRef(r, keys);
@@ -677,8 +693,10 @@ export class Resolver {
         }
         return UNKNOWN;
       }
+      case 'const':
+        return this.primitiveMember(obj, key);
       case 'arr': {
-        if (!/^\d+$/.test(key)) return UNKNOWN;
+        if (!/^\d+$/.test(key)) return arrayMember(obj, key);
         const index = Number(key);
         const els = obj.node.elements as Array<Nd | null>;
         for (let i = 0; i <= index && i < els.length; i++) if (els[i] && els[i]!.type === 'SpreadElement') return UNKNOWN;
@@ -694,6 +712,57 @@ export class Resolver {
       default:
         return UNKNOWN;
     }
+  }
+
+  /**
+   * JavaScript's string conversion of a value built from literals, or null: constants, array
+   * literals (elements joined by commas, holes and null/undefined empty), `{}`, and builtin
+   * functions (`function filter() { [native code] }`, as V8 prints them).
+   */
+  private coerceToString(v: Value, depth = 0): string | null {
+    if (depth > 8) return null;
+    switch (v.k) {
+      case 'const':
+        return String(v.v);
+      case 'strarr':
+        return v.items.join(',');
+      case 'obj':
+        return v.node.properties.length === 0 ? '[object Object]' : null;
+      case 'ref': {
+        const name = nativeFunctionName(v);
+        return name === null ? null : `function ${name}() { [native code] }`;
+      }
+      case 'arr': {
+        const parts: string[] = [];
+        let length = 0;
+        for (const el of v.node.elements as Array<Nd | null>) {
+          if (el && el.type === 'SpreadElement') return null;
+          const item = el ? this.evaluate(el) : konst(undefined);
+          const text = item.k === 'const' && (item.v === null || item.v === undefined) ? '' : this.coerceToString(item, depth + 1);
+          if (text === null) return null;
+          length += text.length + 1;
+          if (length > FOLD_MAX_CHARS) return null;
+          parts.push(text);
+        }
+        return parts.join(',');
+      }
+      default:
+        return null;
+    }
+  }
+
+  /** `"false"[0]`, `"abc".length`, `""["constructor"]` (String) and string methods (builtin functions). */
+  private primitiveMember(obj: Extract<Value, { k: 'const' }>, key: string): Value {
+    const v = obj.v;
+    if (typeof v === 'string') {
+      if (/^\d+$/.test(key)) return Number(key) < v.length ? konst(v[Number(key)], obj.asm) : konst(undefined);
+      if (key === 'length') return konst(v.length, obj.asm);
+      if (key === 'constructor') return global('String');
+      return STRING_PROTOTYPE_METHODS.has(key) ? ref({ kind: 'global', name: 'String' }, ['prototype', key]) : UNKNOWN;
+    }
+    if (key === 'constructor' && typeof v === 'number') return global('Number');
+    if (key === 'constructor' && typeof v === 'boolean') return global('Boolean');
+    return UNKNOWN;
   }
 
   // ---------------------------------------------------------------- helper functions
@@ -1120,7 +1189,8 @@ export class Resolver {
         if (key !== null) return withStep(this.member(this.evaluate(args[0]), key), 'Reflect.get');
       }
     }
-    if (target.k === 'ref' && target.root.kind !== 'pi' && target.keys.length < MAX_PATH && !(target.root.kind === 'global' && target.keys.length === 0 && target.root.name !== 'require')) {
+    // What a builtin array or string method returns is only known where folded above.
+    if (target.k === 'ref' && target.root.kind !== 'pi' && target.keys.length < MAX_PATH && !(target.root.kind === 'global' && target.keys.length === 0 && target.root.name !== 'require') && nativeFunctionName(target) === null) {
       return ref(target.root, [...target.keys, '()']);
     }
     return UNKNOWN;
@@ -1357,6 +1427,44 @@ export class Resolver {
     if (out.length > FOLD_MAX_CHARS) return UNKNOWN;
     return konst(out, recv.asm ?? 'string methods');
   }
+}
+
+/** Array, object and function literals (and builtin functions): values whose conversions are known. */
+function isLiteralContainer(v: Value): boolean {
+  return v.k === 'arr' || v.k === 'obj' || v.k === 'strarr' || (v.k === 'ref' && nativeFunctionName(v) !== null);
+}
+
+const ARRAY_PROTOTYPE_METHODS: ReadonlySet<string> = new Set([
+  'at', 'concat', 'copyWithin', 'entries', 'every', 'fill', 'filter', 'find', 'findIndex', 'findLast', 'findLastIndex', 'flat', 'flatMap', 'forEach', 'includes',
+  'indexOf', 'join', 'keys', 'lastIndexOf', 'map', 'pop', 'push', 'reduce', 'reduceRight', 'reverse', 'shift', 'slice', 'some', 'sort', 'splice', 'toLocaleString',
+  'toString', 'unshift', 'values',
+]);
+const STRING_PROTOTYPE_METHODS: ReadonlySet<string> = new Set([
+  'anchor', 'at', 'big', 'blink', 'bold', 'charAt', 'charCodeAt', 'codePointAt', 'concat', 'endsWith', 'fixed', 'fontcolor', 'fontsize', 'includes', 'indexOf',
+  'italics', 'lastIndexOf', 'link', 'localeCompare', 'match', 'matchAll', 'normalize', 'padEnd', 'padStart', 'repeat', 'replace', 'replaceAll', 'search', 'slice',
+  'small', 'split', 'startsWith', 'strike', 'sub', 'substr', 'substring', 'sup', 'toLowerCase', 'toString', 'toUpperCase', 'trim', 'trimEnd', 'trimStart',
+]);
+/** Builtin constructors whose own text conversion is `function Name() { [native code] }`. */
+const NATIVE_CONSTRUCTORS: ReadonlySet<string> = new Set(['Array', 'String', 'Number', 'Boolean', 'Object', 'Function', 'RegExp', 'Date', 'Symbol']);
+
+/** The name a builtin function value prints (`Array.prototype.filter` → filter, `String` → String), or null. */
+function nativeFunctionName(v: Value): string | null {
+  if (v.k !== 'ref' || v.root.kind !== 'global') return null;
+  if (v.keys.length === 0) return NATIVE_CONSTRUCTORS.has(v.root.name) ? v.root.name : null;
+  if (v.keys.length !== 2 || v.keys[0] !== 'prototype') return null;
+  const method = v.keys[1];
+  if (v.root.name === 'Array') return ARRAY_PROTOTYPE_METHODS.has(method) ? method : null;
+  if (v.root.name === 'String') return STRING_PROTOTYPE_METHODS.has(method) ? method : null;
+  return null;
+}
+
+/** A non-index member of an array literal: a builtin method, its length, its constructor, or undefined. */
+function arrayMember(obj: Extract<Value, { k: 'arr' }>, key: string): Value {
+  if (ARRAY_PROTOTYPE_METHODS.has(key)) return ref({ kind: 'global', name: 'Array' }, ['prototype', key]);
+  if (key === 'constructor') return global('Array');
+  if (key === 'length') return (obj.node.elements as Array<Nd | null>).some((e) => e?.type === 'SpreadElement') ? UNKNOWN : konst(obj.node.elements.length);
+  // Object.prototype members and anything else a plain array does not have.
+  return key === '' || /^[a-z]+$/i.test(key) === false ? konst(undefined) : UNKNOWN;
 }
 
 const STRING_METHODS: ReadonlySet<string> = new Set([

@@ -13,7 +13,8 @@ export type Technique =
   | 'escape sequences'
   | 'string methods'
   | 'array methods'
-  | 'string array';
+  | 'string array'
+  | 'type coercion';
 
 export type ConstValue = string | number | boolean | null | undefined;
 

@@ -47,7 +47,8 @@ describe('constant folding (§3.2)', () => {
   });
   it('char codes, atob, Buffer decoding, URI decoding, String()', () => {
     assert.equal(folded('String.fromCharCode(101, 118, 97, 108)'), 'eval');
-    assert.equal(folded('String.fromCodePoint(0x1F600).length'), Symbol.for('unknown'));
+    // A string's length counts UTF-16 code units, as at runtime.
+    assert.equal(folded('String.fromCodePoint(0x1F600).length'), 2);
     assert.equal(folded('atob("ZXZhbA==")'), 'eval');
     assert.equal(folded('Buffer.from("ZXZhbA", "base64url").toString()'), 'eval');
     assert.equal(folded('Buffer.from("6576616c", "hex").toString("utf8")'), 'eval');
@@ -193,6 +194,24 @@ describe('helper functions with one returned expression (beyond §6.2: decoders 
     // Two calls of one helper with different arguments: nothing memoized across them.
     assert.equal(folded('[d("61"), d("62")].join("")', prelude), 'ab');
     assert.equal(folded('rev(d("6c617665"))', prelude), 'eval');
+  });
+  it('type coercion of literal containers, as at runtime (JSFuck-style code)', () => {
+    assert.equal(folded('![] + []'), 'false');
+    assert.equal(folded('!![] + []'), 'true');
+    assert.equal(folded('+[]'), 0);
+    assert.equal(folded('+!+[] + !+[]'), 2);
+    assert.equal(folded('[] + {}'), '[object Object]');
+    assert.equal(folded('[][[]] + []'), 'undefined');
+    assert.equal(folded('(![] + [])[+[]]'), 'f');
+    assert.equal(folded('[1, [2, 3], null] + ""'), '1,2,3,');
+    assert.equal(folded('[+!+[]] + [+[]]'), '10');
+    assert.equal(folded('[][(![]+[])[+[]]+([![]]+[][[]])[+!+[]+[+[]]]+(![]+[])[!+[]+!+[]]+(!![]+[])[+[]]+(!![]+[])[!+[]+!+[]+!+[]]+(!![]+[])[+!+[]]] + []'), 'function filter() { [native code] }');
+    assert.equal(folded('([] + [])["constructor"].fromCharCode(101)'), 'e');
+    assert.equal(technique('![] + []'), 'type coercion');
+    // Unknown operands and objects that may convert themselves stay unknown.
+    assert.equal(folded('x + []'), Symbol.for('unknown'));
+    assert.equal(folded('({ toString() { return "e"; } }) + ""'), Symbol.for('unknown'));
+    assert.equal(folded('[x] + ""'), Symbol.for('unknown'));
   });
   it('map over a constant array with an inlinable callback (element, index)', () => {
     assert.equal(folded('[101, 118, 97, 108].map((c) => String.fromCharCode(c)).join("")'), 'eval');
