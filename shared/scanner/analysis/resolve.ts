@@ -332,6 +332,12 @@ export class Resolver {
       }
       case 'NewExpression': {
         const callee = this.evaluate(node.callee);
+        // `new Uint8Array([101, 118, …])`: bytes, like `Buffer.from([…])`.
+        if (isGlobal(callee, 'Uint8Array') && node.arguments.length === 1) {
+          const source = this.evaluate(node.arguments[0]);
+          if (source.k === 'arr') return this.bytesOf(source.node);
+          if (source.k === 'bytes') return source;
+        }
         if (callee.k === 'ref' && callee.root.kind !== 'pi' && callee.keys.length < MAX_PATH) return ref(callee.root, [...callee.keys, '()new']);
         return UNKNOWN;
       }
@@ -1235,12 +1241,25 @@ export class Resolver {
           if (s === null || !/^[A-Za-z0-9+/=\s]*$/.test(s)) return UNKNOWN;
           return konst(Buffer.from(s, 'base64').toString('latin1'), 'base64 literal');
         }
+        case 'TextDecoder.()new.decode': {
+          // `new TextDecoder().decode(new Uint8Array([…]))` (UTF-8, the default and the only label read).
+          const bytes = args[0] ? this.evaluate(args[0]) : UNKNOWN;
+          if (bytes.k !== 'bytes') return UNKNOWN;
+          const out = Buffer.from(bytes.data).toString('utf8');
+          return out.length > FOLD_MAX_CHARS ? UNKNOWN : konst(out, bytes.asm);
+        }
+        case 'Array.from': {
+          // `Array.from("lave")`: the characters of a folded string.
+          const text = args.length === 1 ? constString(this.evaluate(args[0])) : null;
+          return text === null || text.length > FOLD_MAX_CHARS ? UNKNOWN : { k: 'strarr', items: [...text], asm: 'array methods', ...NO_TRACE };
+        }
+        case 'unescape':
         case 'decodeURIComponent':
         case 'decodeURI': {
           const s = constString(this.evaluate(args[0]));
           if (s === null) return UNKNOWN;
           try {
-            const out = path === 'decodeURI' ? decodeURI(s) : decodeURIComponent(s);
+            const out = path === 'decodeURI' ? decodeURI(s) : path === 'unescape' ? unescape(s) : decodeURIComponent(s);
             return konst(out, out === s ? null : 'URI decoding');
           } catch {
             return UNKNOWN;
@@ -1362,6 +1381,13 @@ export class Resolver {
       if (method === 'reverse') return { k: 'strarr', items: [...items].reverse(), asm: 'array methods', ...NO_TRACE };
       return null;
     }
+    if (recv.k === 'const' && typeof recv.v === 'number' && method === 'toString') {
+      // `(21).toString(36)` is "l": numbers printed in another base spell letters.
+      const radix = argConst(0);
+      const base = radix && radix.v === undefined ? 10 : radix && typeof radix.v === 'number' ? radix.v : null;
+      if (base === null || !Number.isInteger(base) || base < 2 || base > 36) return UNKNOWN;
+      return konst(recv.v.toString(base), base === 10 ? recv.asm : 'string methods');
+    }
     if (recv.k !== 'const' || typeof recv.v !== 'string') return null;
     const s = recv.v;
     const ints: number[] = [];
@@ -1393,6 +1419,28 @@ export class Resolver {
         break;
       case 'toLowerCase':
         out = s.toLowerCase();
+        break;
+      case 'normalize':
+        if (strs.length > 1 || (strs[0] !== undefined && !['NFC', 'NFD', 'NFKC', 'NFKD'].includes(strs[0]))) return UNKNOWN;
+        out = s.normalize(strs[0]);
+        break;
+      case 'repeat':
+        if (ints.length !== 1 || !Number.isInteger(ints[0]) || ints[0] < 0 || s.length * ints[0] > FOLD_MAX_CHARS) return UNKNOWN;
+        out = s.repeat(ints[0]);
+        break;
+      case 'padStart':
+      case 'padEnd':
+        if (ints.length !== 1 || ints[0] > FOLD_MAX_CHARS) return UNKNOWN;
+        out = method === 'padStart' ? s.padStart(ints[0], strs[0]) : s.padEnd(ints[0], strs[0]);
+        break;
+      case 'at':
+      case 'charAt':
+        if (ints.length !== 1) return UNKNOWN;
+        out = (method === 'at' ? s.at(ints[0]) : s.charAt(ints[0])) ?? '';
+        break;
+      case 'trimStart':
+      case 'trimEnd':
+        out = method === 'trimStart' ? s.trimStart() : s.trimEnd();
         break;
       case 'toUpperCase':
         out = s.toUpperCase();
@@ -1469,6 +1517,7 @@ function arrayMember(obj: Extract<Value, { k: 'arr' }>, key: string): Value {
 
 const STRING_METHODS: ReadonlySet<string> = new Set([
   'split', 'reverse', 'join', 'map', 'concat', 'slice', 'substring', 'substr', 'toLowerCase', 'toUpperCase', 'trim', 'replace', 'replaceAll', 'toString',
+  'normalize', 'repeat', 'padStart', 'padEnd', 'at', 'charAt', 'trimStart', 'trimEnd',
 ]);
 
 /** Regexes folded by `replace`: no groups, alternation or more than one quantifier, so no backtracking blow-up. */

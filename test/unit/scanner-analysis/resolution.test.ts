@@ -195,6 +195,18 @@ describe('helper functions with one returned expression (beyond §6.2: decoders 
     assert.equal(folded('[d("61"), d("62")].join("")', prelude), 'ab');
     assert.equal(folded('rev(d("6c617665"))', prelude), 'eval');
   });
+  it('more decoders and string methods (beyond §3.2)', () => {
+    assert.equal(folded('unescape("%65%76%61%6c")'), 'eval');
+    assert.equal(technique('unescape("%65val")'), 'URI decoding');
+    assert.equal(folded('new TextDecoder().decode(new Uint8Array([101, 118, 97, 108]))'), 'eval');
+    assert.equal(folded('Array.from("lave").reverse().join("")'), 'eval');
+    assert.equal(folded('(14).toString(36) + (31).toString(36) + (10).toString(36) + (21).toString(36)'), 'eval');
+    assert.equal(folded('(255).toString(16)'), 'ff');
+    assert.equal(folded('"ev".concat("a", "l".repeat(1)).normalize()'), 'eval');
+    assert.equal(folded('"eval".padStart(6, "xy").slice(2) + "x".at(0) + " a".charAt(1) + "  b".trimStart()'), 'evalxab');
+    assert.equal(folded('(1).toString(x)'), Symbol.for('unknown'));
+    assert.equal(folded('"a".repeat(100000)'), Symbol.for('unknown'));
+  });
   it('type coercion of literal containers, as at runtime (JSFuck-style code)', () => {
     assert.equal(folded('![] + []'), 'false');
     assert.equal(folded('!![] + []'), 'true');
