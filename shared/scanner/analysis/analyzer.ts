@@ -612,7 +612,8 @@ export class Analyzer {
     const { key, folded } = this.resolver.memberKey(node);
     if (key === null) return;
     if (folded) this.obfuscatedKey(node.property, key);
-    if (key === 'constructor') {
+    // `f.constructor = x` replaces the property; it does not reach the Function constructor.
+    if (key === 'constructor' && !isPlainAssignmentTarget(node, this.scopes.parentOf.get(node))) {
       const obj = unwrap(node.object);
       const objIsConstructor = this.isConstructorMember(obj);
       if (objIsConstructor || this.reachesFunctionConstructor(obj)) {

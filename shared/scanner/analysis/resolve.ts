@@ -105,6 +105,9 @@ export class Resolver {
   private readonly inlineArguments = new Map<Binding, Value>();
   private readonly helperMemo = new Map<Nd, HelperShape | null>();
   private readonly inlineMemo = new Map<string, Value | null>();
+  /** Per object literal bound to a variable: its members assigned later, by key (see `assignedMembers`). */
+  private readonly memberWrites = new Map<Nd, ReadonlyMap<string, Nd[]> | null>();
+  private readonly membersInProgress = new Set<string>();
   /** Per function: the obfuscator string-array decoder it is, or null (recognised once). */
   private readonly decoders = new Map<Nd, StringArrayDecoder | null>();
   private readonly readsMemo = new Map<Nd, { instance: Set<string>; statics: Set<string> }>();
@@ -684,20 +687,22 @@ export class Resolver {
         return withTrace(normalized, obj);
       }
       case 'obj': {
-        const props = obj.node.properties as Nd[];
-        for (let i = props.length - 1; i >= 0; i--) {
-          const p = props[i];
-          if (p.type !== 'Property') return UNKNOWN;
-          const k = p.computed ? this.foldKey(p.key) : staticKey(p.key, false);
-          if (k === null) {
-            if (p.computed) return UNKNOWN;
-            continue;
-          }
-          if (k !== key) continue;
-          if (p.kind !== 'init') return UNKNOWN;
-          return withTrace(this.evaluate(p.value), obj);
+        const literal = this.literalProperty(obj.node, key);
+        // `const o = {}; o.cp = require("child_process")`: members assigned to the literal's variable.
+        const assigned = this.assignedMembers(obj.node)?.get(key) ?? [];
+        if (assigned.length === 0) return literal === null ? UNKNOWN : withTrace(literal, obj);
+        // A member defined through the object's other members (`o.a = o.b; o.b = o.a`, common in
+        // bundles) adds nothing on the way round: unknown there, without blocking the memo.
+        const guard = `${obj.node.start}:${key}`;
+        if (this.membersInProgress.has(guard)) return UNKNOWN;
+        this.membersInProgress.add(guard);
+        let values: Value[];
+        try {
+          values = assigned.map((v) => this.evaluate(v));
+        } finally {
+          this.membersInProgress.delete(guard);
         }
-        return UNKNOWN;
+        return withTrace(union(literal === null || (literal.k === 'unknown' && !this.hasLiteralKey(obj.node, key)) ? values : [literal, ...values]), obj);
       }
       case 'const':
         return this.primitiveMember(obj, key);
@@ -718,6 +723,56 @@ export class Resolver {
       default:
         return UNKNOWN;
     }
+  }
+
+  /** The value of an object literal's own property `key`, or null when it has none (UNKNOWN when it cannot be told). */
+  private literalProperty(node: Nd, key: string): Value | null {
+    const props = node.properties as Nd[];
+    for (let i = props.length - 1; i >= 0; i--) {
+      const p = props[i];
+      if (p.type !== 'Property') return UNKNOWN;
+      const k = p.computed ? this.foldKey(p.key) : staticKey(p.key, false);
+      if (k === null) {
+        if (p.computed) return UNKNOWN;
+        continue;
+      }
+      if (k !== key) continue;
+      if (p.kind !== 'init') return UNKNOWN;
+      return this.evaluate(p.value);
+    }
+    return null;
+  }
+
+  private hasLiteralKey(node: Nd, key: string): boolean {
+    return (node.properties as Nd[]).some((p) => p.type === 'Property' && !p.computed && staticKey(p.key, false) === key);
+  }
+
+  /**
+   * Per object literal bound to a variable (`const o = {…}`), the values assigned to its members
+   * (`o.k = v`, `o["k"] = v`) by key; null when the literal is not a variable's only value.
+   */
+  private assignedMembers(literal: Nd): ReadonlyMap<string, Nd[]> | null {
+    const known = this.memberWrites.get(literal);
+    if (known !== undefined) return known;
+    let writes: Map<string, Nd[]> | null = null;
+    const declarator = this.scopes.parentOf.get(literal);
+    const binding = declarator?.type === 'VariableDeclarator' && declarator.init === literal && declarator.id.type === 'Identifier' ? this.scopes.declBinding.get(declarator.id) : undefined;
+    if (binding && binding.inits.length === 1 && binding.writes.length === 0) {
+      writes = new Map();
+      for (const read of binding.reads) {
+        const member = this.scopes.parentOf.get(read);
+        if (!member || member.type !== 'MemberExpression' || member.object !== read) continue;
+        const assignment = this.scopes.parentOf.get(member);
+        if (!assignment || assignment.type !== 'AssignmentExpression' || assignment.left !== member || assignment.operator !== '=') continue;
+        const { key } = this.memberKey(member);
+        if (key === null) continue;
+        const list = writes.get(key) ?? [];
+        list.push(assignment.right);
+        writes.set(key, list);
+      }
+    }
+    this.memberWrites.set(literal, writes);
+    return writes;
   }
 
   /**

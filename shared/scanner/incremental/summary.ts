@@ -96,7 +96,8 @@ export function summarizeUnit(stmt: Nd, extras: readonly Nd[], mode: SourceKind,
     reads: [...reads],
     usageSensitive,
     uses,
-    freeWrites: [...scopes.unresolvedWrites],
+    // `o.k = v` on a variable declared elsewhere adds to what `o` holds (Resolver.assignedMembers).
+    freeWrites: [...new Set([...scopes.unresolvedWrites, ...memberWriteRoots(scopes)])],
     lexical,
     vars,
     exported,
@@ -202,4 +203,15 @@ export function crossUnitConflict(summaries: readonly UnitSummary[], mode: Sourc
 function varsElsewhere(summaries: readonly UnitSummary[], name: string, owner: number): boolean {
   for (let i = 0; i < summaries.length; i++) if (i !== owner && summaries[i].vars.includes(name)) return true;
   return false;
+}
+
+/** Names of undeclared variables whose members the statement assigns directly (`o.k = v`, `o["k"] = v`). */
+function memberWriteRoots(scopes: ReturnType<typeof analyzeScopes>): string[] {
+  const out: string[] = [];
+  for (const id of scopes.unresolvedReadIds) {
+    const member = scopes.parentOf.get(id);
+    const assignment = member && scopes.parentOf.get(member);
+    if (member?.type === 'MemberExpression' && member.object === id && assignment?.type === 'AssignmentExpression' && assignment.left === member && assignment.operator === '=') out.push(id.name);
+  }
+  return out;
 }

