@@ -101,6 +101,16 @@ const STATEMENTS = [
   'keep(fs);',
   'os.platform();',
   'os.homedir();',
+  // Members assigned to an object in other statements, forwarding helpers, coerced keys.
+  'const box = {};',
+  'box.run = eval;',
+  'box.cp = require("child_process");',
+  'box.run("7");',
+  'box.cp.exec(cmd);',
+  'box.self = box;',
+  'const fwd = (f, x) => f(x);',
+  'fwd(cp.exec, cmd);',
+  'globalThis[(![] + [])[+!+[]] + "val"]("8");',
   // Semicolon-free style: statements that ASI ends, and ones a following line could continue.
   'const bare = eval',
   'bare("4")',
