@@ -110,6 +110,8 @@ export class Resolver {
   private readonly membersInProgress = new Set<string>();
   /** Per function: the obfuscator string-array decoder it is, or null (recognised once). */
   private readonly decoders = new Map<Nd, StringArrayDecoder | null>();
+  /** Decoded entries of base64/RC4 string arrays (by stored text and key). */
+  private readonly decodedStrings = new Map<string, string>();
   private readonly readsMemo = new Map<Nd, { instance: Set<string>; statics: Set<string> }>();
   private steps = 0;
   private depth = 0;
@@ -846,7 +848,7 @@ export class Resolver {
     const index = this.evaluate(args[0]);
     if (index.k !== 'const' || typeof index.v !== 'number') return null;
     const key = args.length > 1 ? constString(this.evaluate(args[1])) : null;
-    const text = decodeStringArray(decoder, index.v, key ?? undefined);
+    const text = decodeStringArray(decoder, index.v, key ?? undefined, this.decodedStrings);
     return text === null ? null : konst(text, 'string array');
   }
 

@@ -1,15 +1,17 @@
 /**
- * javascript-obfuscator's string array (the obfuscator.io layout since v2.x/v4, string encoding off):
+ * javascript-obfuscator's string array (obfuscator.io output, javascript-obfuscator 2.19 to 4.x):
  * every string of the program moves into one array, read through a decoder `D(0x1dd)`, and the array
  * is rotated at start-up until an arithmetic checksum over `parseInt(D(…))` matches. Recognising the
  * three pieces lets a decoder call fold to the string it returns, so `require(D(0x1dd))` is
  * `require("child_process")` again (beyond scanner.md §3.2, which folds no function results).
  *
  *   function F() { const a = ["…", …]; F = function () { return a; }; return F(); }
- *   function D(i, k) { const a = F(); return D = function (i, k) { i = i - OFFSET; let v = a[i]; return v; }, D(i, k); }
+ *   function D(i, k) { i = i - OFFSET; const a = F(); let v = a[i]; return v; }          (4.x)
+ *   function D(i, k) { const a = F(); return D = function (i, k) { i = i - OFFSET; let v = a[i]; return v; }, D(i, k); }   (2.x, 3.x)
  *   (function (f, target) { const d = D, a = f(); while (!![]) { try { const x = CHECKSUM; if (x === target) break; else a.push(a.shift()); } catch (e) { a.push(a.shift()); } } })(F, 0x3c5e1);
  *
- * Base64 and RC4 string encodings (the obfuscator's own base64 alphabet, RC4 keyed per call) are decoded too.
+ * With string encoding on, a decoding step follows the read: base64 in the obfuscator's own
+ * alphabet, or that and RC4 keyed by each call's second argument. Both are decoded.
  */
 import { children, returnedExpression, unwrap, type Nd } from './ast';
 import type { Binding } from './scope';
@@ -37,16 +39,24 @@ export interface StringArrayContext {
   foldString(node: Nd): string | null;
 }
 
-/** The string a decoder call returns, or null outside the array (or an RC4 call without a key). */
-export function decodeStringArray(decoder: StringArrayDecoder, index: number, key?: string): string | null {
+/**
+ * The string a decoder call returns, or null outside the array (or an RC4 call without a key).
+ * `cache` keeps decodings across calls (the rotation search decodes the same entries many times).
+ */
+export function decodeStringArray(decoder: StringArrayDecoder, index: number, key?: string, cache?: Map<string, string>): string | null {
   const i = index - decoder.offset;
   const n = decoder.strings.length;
   if (!Number.isInteger(i) || i < 0 || i >= n) return null;
   const stored = decoder.strings[(i + decoder.rotation) % n];
   if (decoder.encoding === 'none') return stored;
-  const decoded = decodeObfuscatorBase64(stored);
-  if (decoder.encoding === 'base64') return decoded;
-  return key === undefined || key.length === 0 ? null : rc4(decoded, key);
+  if (decoder.encoding === 'rc4' && (key === undefined || key.length === 0)) return null;
+  const cacheKey = decoder.encoding === 'rc4' ? `${stored}\u0000${key}` : stored;
+  const known = cache?.get(cacheKey);
+  if (known !== undefined) return known;
+  const base = decodeObfuscatorBase64(stored);
+  const decoded = decoder.encoding === 'base64' ? base : rc4(base, key as string);
+  cache?.set(cacheKey, decoded);
+  return decoded;
 }
 
 /** RC4 over UTF-16 code units, as the obfuscator's runtime helper applies it. */
@@ -235,9 +245,10 @@ function findRotation(arrayFn: Binding, decoder: Nd, strings: readonly string[],
     const target = ctx.foldNumber(call.arguments[1]);
     const checksum = checksumExpression(iife);
     if (target === null || !checksum) continue;
+    const cache = new Map<string, string>();
     for (let rotation = 0; rotation < strings.length; rotation++) {
       const rotated = { strings, offset, rotation, encoding };
-      const decodeCall = (decoderCall: Nd, env: Env, depth: number): string | null | undefined => resolveDecoderCall(decoderCall, env, depth, decoder, rotated, ctx);
+      const decodeCall = (decoderCall: Nd, env: Env, depth: number): string | null | undefined => resolveDecoderCall(decoderCall, env, depth, decoder, rotated, cache, ctx);
       if (evaluateChecksum(checksum, EMPTY_ENV, decodeCall, ctx, 0) === target) return { rotation };
     }
     return null;
@@ -268,12 +279,12 @@ type DecodeCall = (call: Nd, env: Env, depth: number) => string | null | undefin
  * wrapper function that only forwards to it with shifted arguments
  * (`function w(a, b) { return D(a - -0x23e, b); }`). Undefined when it is neither.
  */
-function resolveDecoderCall(call: Nd, env: Env, depth: number, decoder: Nd, rotated: StringArrayDecoder, ctx: StringArrayContext): string | null | undefined {
+function resolveDecoderCall(call: Nd, env: Env, depth: number, decoder: Nd, rotated: StringArrayDecoder, cache: Map<string, string>, ctx: StringArrayContext): string | null | undefined {
   if (call.type !== 'CallExpression' || depth > 8) return undefined;
   const fn = ctx.calleeFunction(call.callee);
   if (!fn) return undefined;
   const args = (call.arguments as Nd[]).map((a) => argumentValue(a, env, ctx));
-  if (fn === decoder) return typeof args[0] === 'number' ? decodeStringArray(rotated, args[0], typeof args[1] === 'string' ? args[1] : undefined) : undefined;
+  if (fn === decoder) return typeof args[0] === 'number' ? decodeStringArray(rotated, args[0], typeof args[1] === 'string' ? args[1] : undefined, cache) : undefined;
   const returned = returnedExpression(fn);
   const forwarded = returned ? unwrap(returned) : null;
   if (!forwarded || forwarded.type !== 'CallExpression' || !(fn.params as Nd[]).every((p) => p.type === 'Identifier')) return undefined;
@@ -282,7 +293,7 @@ function resolveDecoderCall(call: Nd, env: Env, depth: number, decoder: Nd, rota
     const v = args[i];
     if (v !== undefined) inner.set(p.name, v);
   });
-  return resolveDecoderCall(forwarded, inner, depth + 1, decoder, rotated, ctx);
+  return resolveDecoderCall(forwarded, inner, depth + 1, decoder, rotated, cache, ctx);
 }
 
 function argumentValue(node: Nd, env: Env, ctx: StringArrayContext): number | string | undefined {
