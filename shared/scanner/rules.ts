@@ -124,7 +124,7 @@ export const RULES: readonly CatalogueRule[] = [
     name: "define-property-abuse",
     tier: "high",
     family: "SEC",
-    summary: "`Object.defineProperty`, `Object.defineProperties`, `Reflect.defineProperty`, `__defineGetter__`/`__defineSetter__` whose target is the global object, a `.prototype` member, or a built-in constructor or prototype (`Object`, `Array`, `Function`, `String`, `Number`, `Promise`, `JSON`, `Math`, `Reflect`)",
+    summary: "`Object.defineProperty`, `Object.defineProperties`, `Reflect.defineProperty`, `__defineGetter__`/`__defineSetter__` whose target is the global object, a `.prototype` member, or a built-in constructor or prototype (`Object`, `Array`, `Function`, `String`, `Number`, `Promise`, `JSON`, `Math`, `Reflect`). Also (beyond the spec's call forms) a plain assignment to a member of a builtin prototype (`Array.prototype.push = …`, `Object.prototype.x = …`), which redefines it for every extension in the host; user prototypes are not flagged",
     messageTemplate: "`Property definition on {target}`",
     rationale: "Object.defineProperty on global/prototype can intercept operations",
     remediation: "Define properties on your own objects only",

@@ -90,6 +90,8 @@ const MONITORED_GLOBALS: ReadonlySet<string> = new Set(['eval', 'Function', 'Web
 /** A `data:` URL with a JavaScript media type: importing it evaluates the URL's content as a module. */
 const DATA_URL_SCRIPT = /^data:\s*(?:text|application)\/(?:x-)?(?:javascript|ecmascript)\s*[;,]/i;
 const MODULE_LOADER_KEYS: ReadonlySet<string> = new Set(['_cache', '_load', '_resolveFilename', '_extensions']);
+/** Builtin constructors whose prototypes every extension in the host shares. */
+const BUILTIN_PROTOTYPES: ReadonlySet<string> = new Set(['Object', 'Array', 'Function', 'String', 'Number', 'Boolean', 'Symbol', 'Promise', 'RegExp', 'Date', 'Error', 'Map', 'Set', 'JSON']);
 const BUILTIN_CTORS: ReadonlySet<string> = new Set(['Object', 'Array', 'Function', 'String', 'Number', 'Promise', 'JSON', 'Math', 'Reflect']);
 const SERVER_MODULES: ReadonlySet<string> = new Set(['http', 'https', 'http2', 'net', 'tls']);
 const PROXY_REFLECT: ReadonlySet<string> = new Set(['apply', 'construct', 'defineProperty', 'deleteProperty', 'set', 'setPrototypeOf']);
@@ -234,6 +236,7 @@ export class Analyzer {
         }
         case 'AssignmentExpression':
           this.write(node.left);
+          if (node.left.type === 'MemberExpression') this.builtinPrototypeWrite(node.left);
           this.secretBinding(node.left, node.right);
           if (node.left.type === 'ObjectPattern') this.destructure(node.left, node.right);
           break;
@@ -845,6 +848,16 @@ export class Analyzer {
       if (names.length) return names.join(', ');
     }
     return '…';
+  }
+
+  /**
+   * `Array.prototype.push = …`: assigning a member of a builtin prototype redefines it for every
+   * extension in the host, like `Object.defineProperty` on it (beyond the spec's call forms).
+   */
+  private builtinPrototypeWrite(member: Nd): void {
+    const target = unwrap(member.object);
+    const onBuiltinPrototype = someAlternative(this.ev(target), (v) => v.k === 'ref' && v.root.kind === 'global' && v.keys.length === 1 && v.keys[0] === 'prototype' && BUILTIN_PROTOTYPES.has(v.root.name));
+    if (onBuiltinPrototype) this.add('SEC-DEFPROP-001', member.start, member.end, `Property definition on ${this.form(target)}`);
   }
 
   private defineTarget(targetNode: Nd, calleeNode: Nd): void {

