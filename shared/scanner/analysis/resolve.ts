@@ -732,6 +732,11 @@ export class Resolver {
     const props = node.properties as Nd[];
     for (let i = props.length - 1; i >= 0; i--) {
       const p = props[i];
+      if (p.type === 'SpreadElement') {
+        // `{ ...require("child_process") }`, `{ ...pi }`: a module or the pi API copied in keeps its members.
+        const spread = this.evaluate(p.argument);
+        return spread.k === 'ref' && spread.root.kind !== 'global' ? withStep(this.member(spread, key), 'object spread') : UNKNOWN;
+      }
       if (p.type !== 'Property') return UNKNOWN;
       const k = p.computed ? this.foldKey(p.key) : staticKey(p.key, false);
       if (k === null) {

@@ -247,6 +247,14 @@ describe('helper functions with one returned expression (beyond §6.2: decoders 
     assert.equal(folded('w(1, 2, unknownThing)', wrapper), Symbol.for('unknown'));
     assert.equal(folded('f("a")', 'function f(s) { let t = { k: 1 }; return s; }'), Symbol.for('unknown'));
   });
+  it('members of an object literal: assigned later, or copied in by spreading a module or pi', () => {
+    assert.equal(describeRef('o.cp.exec', 'const o = {};\no.cp = require("child_process");'), 'module:child_process.exec');
+    assert.equal(describeRef('o.exec', 'const o = { ...require("child_process"), name: "x" };'), 'module:child_process.exec');
+    assert.equal(describeRef('o.name', 'const o = { name: "x", ...require("child_process") };'), 'module:child_process.name');
+    assert.equal(folded('o.name', 'const o = { ...require("child_process"), name: "x" };'), 'x');
+    assert.equal(describeRef('o.k', 'const o = { ...other };'), 'unknown');
+    assert.equal(describeRef('api.exec', 'const api = { ...pi };'), 'pi.exec');
+  });
   it('a helper that only calls one parameter with others is a call of that argument', () => {
     const text = 'const cp = require("child_process");\nconst table = { run: function (f, x) { return f(x); } };\ntable.run(cp.execSync, "id");\nconst apply = (f, x) => f(x);\napply(JSON.parse, "{}");';
     const spawn = scan(text).hits.filter((h) => h.ruleId === 'SEC-SPAWN-001');
