@@ -20,12 +20,12 @@ import {
 import { moduleRoot, Resolver } from './resolve';
 import { analyzeScopes, type Binding, type ScopeInfo } from './scope';
 import { findSecret, isSecretName } from './secrets';
-import { alternatives, constString, isGlobal, isProcessEnv, isRef, someAlternative, type Root, type Value } from './values';
+import { alternatives, BUILTIN_CONSTRUCTORS, constString, isGlobal, isProcessEnv, isRef, someAlternative, type Root, type Value } from './values';
 
 const isGlobalObject = (v: Value): boolean => isGlobal(v, 'globalObject');
 /** Global functions and constructors: their `constructor` is `Function` (`Object.constructor("…")()`). */
 const BUILTIN_FUNCTIONS: ReadonlySet<string> = new Set([
-  'Function', 'Object', 'Array', 'String', 'Number', 'Boolean', 'Symbol', 'BigInt', 'Promise', 'RegExp', 'Date', 'Error', 'Map', 'Set', 'WeakMap', 'WeakSet', 'Proxy',
+  ...BUILTIN_CONSTRUCTORS,
   'Buffer', 'eval', 'require', 'atob', 'btoa', 'fetch', 'setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask', 'parseInt', 'parseFloat', 'escape', 'unescape',
   'decodeURI', 'decodeURIComponent', 'encodeURI', 'encodeURIComponent', 'isNaN', 'isFinite', 'structuredClone',
 ]);
@@ -90,8 +90,6 @@ const MONITORED_GLOBALS: ReadonlySet<string> = new Set(['eval', 'Function', 'Web
 /** A `data:` URL with a JavaScript media type: importing it evaluates the URL's content as a module. */
 const DATA_URL_SCRIPT = /^data:\s*(?:text|application)\/(?:x-)?(?:javascript|ecmascript)\s*[;,]/i;
 const MODULE_LOADER_KEYS: ReadonlySet<string> = new Set(['_cache', '_load', '_resolveFilename', '_extensions']);
-/** Builtin constructors whose prototypes every extension in the host shares. */
-const BUILTIN_PROTOTYPES: ReadonlySet<string> = new Set(['Object', 'Array', 'Function', 'String', 'Number', 'Boolean', 'Symbol', 'Promise', 'RegExp', 'Date', 'Error', 'Map', 'Set', 'JSON']);
 const BUILTIN_CTORS: ReadonlySet<string> = new Set(['Object', 'Array', 'Function', 'String', 'Number', 'Promise', 'JSON', 'Math', 'Reflect']);
 const SERVER_MODULES: ReadonlySet<string> = new Set(['http', 'https', 'http2', 'net', 'tls']);
 const PROXY_REFLECT: ReadonlySet<string> = new Set(['apply', 'construct', 'defineProperty', 'deleteProperty', 'set', 'setPrototypeOf']);
@@ -856,7 +854,7 @@ export class Analyzer {
    */
   private builtinPrototypeWrite(member: Nd): void {
     const target = unwrap(member.object);
-    const onBuiltinPrototype = someAlternative(this.ev(target), (v) => v.k === 'ref' && v.root.kind === 'global' && v.keys.length === 1 && v.keys[0] === 'prototype' && BUILTIN_PROTOTYPES.has(v.root.name));
+    const onBuiltinPrototype = someAlternative(this.ev(target), (v) => v.k === 'ref' && v.root.kind === 'global' && v.keys.length === 1 && v.keys[0] === 'prototype' && BUILTIN_CONSTRUCTORS.has(v.root.name));
     if (onBuiltinPrototype) this.add('SEC-DEFPROP-001', member.start, member.end, `Property definition on ${this.form(target)}`);
   }
 

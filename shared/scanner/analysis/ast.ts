@@ -65,6 +65,13 @@ export function isPlainAssignmentTarget(node: Nd, parent: Nd | undefined): boole
   return parent !== undefined && parent.type === 'AssignmentExpression' && parent.operator === '=' && parent.left === node;
 }
 
+/** `o.k = v` / `o["k"] = v` where `id` is `o`: the member written, or null. */
+export function assignedMemberOf(id: Nd, parentOf: (node: Nd) => Nd | undefined): Nd | null {
+  const member = parentOf(id);
+  if (!member || member.type !== 'MemberExpression' || member.object !== id) return null;
+  return isPlainAssignmentTarget(member, parentOf(member)) ? member : null;
+}
+
 /** True when `parent` passes the value of its child `top` (under `key`) through unchanged. */
 export function passesValueThrough(parent: Nd, key: string | undefined, top: Nd): boolean {
   return (

@@ -3,10 +3,11 @@
  * object/array literal members, require forms, call/apply/bind, Reflect, the pi parameter rules and
  * constant folding (§3.2) under its limits.
  */
-import { children, constructorFieldAssignments, fieldName, isPlainAssignmentTarget, returnedExpression, staticKey, unwrap, type Nd } from './ast';
+import { assignedMemberOf, children, constructorFieldAssignments, fieldName, isPlainAssignmentTarget, returnedExpression, staticKey, unwrap, type Nd } from './ast';
 import type { Binding, PathStep, ScopeInfo } from './scope';
 import { decodeStringArray, recognizeDecoder, type StringArrayContext, type StringArrayDecoder } from './stringArray';
 import {
+  BUILTIN_CONSTRUCTORS,
   NO_TRACE,
   alternatives,
   constString,
@@ -766,15 +767,13 @@ export class Resolver {
     const binding = declarator?.type === 'VariableDeclarator' && declarator.init === literal && declarator.id.type === 'Identifier' ? this.scopes.declBinding.get(declarator.id) : undefined;
     if (binding && binding.inits.length === 1 && binding.writes.length === 0) {
       writes = new Map();
+      const parentOf = (node: Nd) => this.scopes.parentOf.get(node);
       for (const read of binding.reads) {
-        const member = this.scopes.parentOf.get(read);
-        if (!member || member.type !== 'MemberExpression' || member.object !== read) continue;
-        const assignment = this.scopes.parentOf.get(member);
-        if (!assignment || assignment.type !== 'AssignmentExpression' || assignment.left !== member || assignment.operator !== '=') continue;
-        const { key } = this.memberKey(member);
-        if (key === null) continue;
+        const member = assignedMemberOf(read, parentOf);
+        const key = member && this.memberKey(member).key;
+        if (!member || key === null) continue;
         const list = writes.get(key) ?? [];
-        list.push(assignment.right);
+        list.push(parentOf(member)!.right);
         writes.set(key, list);
       }
     }
@@ -919,8 +918,7 @@ export class Resolver {
       this.inlined.pop();
       for (const [b] of bound) this.inlineArguments.delete(b);
     }
-    const name = fn.id?.name ?? this.nameOf(fn);
-    const result = value.k === 'const' || value.k === 'bytes' ? value : value.k === 'ref' && value.root.kind !== 'pi' ? withStep(value, name ? `helper ${name}()` : 'helper function') : null;
+    const result = value.k === 'const' || value.k === 'bytes' ? value : value.k === 'ref' && value.root.kind !== 'pi' ? withStep(value, this.helperStep(fn)) : null;
     this.inlineMemo.set(memoKey, result);
     return result;
   }
@@ -940,6 +938,12 @@ export class Resolver {
       items.push(String(v.v));
     }
     return { k: 'strarr', items, asm: 'array methods', ...NO_TRACE };
+  }
+
+  /** The evasion step naming a helper function: `helper load()`. */
+  private helperStep(fn: Nd): string {
+    const name = fn.id?.name ?? this.nameOf(fn);
+    return name ? `helper ${name}()` : 'helper function';
   }
 
   /** True when `fn` is an inlinable helper whose returned expression mentions a module loader. */
@@ -1160,8 +1164,7 @@ export class Resolver {
       if (at < 0 || at >= args.length) return null;
       forwardedArgs.push(args[at]);
     }
-    const name = fn.id?.name ?? this.nameOf(fn);
-    const step = name ? `helper ${name}()` : 'helper function';
+    const step = this.helperStep(fn);
     return { target: withStep(this.evaluate(args[calleeAt]), step), args: forwardedArgs, construct: false, via: [step], forwardedCallee: args[calleeAt] };
   }
 
@@ -1554,13 +1557,11 @@ const STRING_PROTOTYPE_METHODS: ReadonlySet<string> = new Set([
   'italics', 'lastIndexOf', 'link', 'localeCompare', 'match', 'matchAll', 'normalize', 'padEnd', 'padStart', 'repeat', 'replace', 'replaceAll', 'search', 'slice',
   'small', 'split', 'startsWith', 'strike', 'sub', 'substr', 'substring', 'sup', 'toLowerCase', 'toString', 'toUpperCase', 'trim', 'trimEnd', 'trimStart',
 ]);
-/** Builtin constructors whose own text conversion is `function Name() { [native code] }`. */
-const NATIVE_CONSTRUCTORS: ReadonlySet<string> = new Set(['Array', 'String', 'Number', 'Boolean', 'Object', 'Function', 'RegExp', 'Date', 'Symbol']);
 
 /** The name a builtin function value prints (`Array.prototype.filter` → filter, `String` → String), or null. */
 function nativeFunctionName(v: Value): string | null {
   if (v.k !== 'ref' || v.root.kind !== 'global') return null;
-  if (v.keys.length === 0) return NATIVE_CONSTRUCTORS.has(v.root.name) ? v.root.name : null;
+  if (v.keys.length === 0) return BUILTIN_CONSTRUCTORS.has(v.root.name) ? v.root.name : null;
   if (v.keys.length !== 2 || v.keys[0] !== 'prototype') return null;
   const method = v.keys[1];
   if (v.root.name === 'Array') return ARRAY_PROTOTYPE_METHODS.has(method) ? method : null;

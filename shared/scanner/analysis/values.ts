@@ -131,3 +131,11 @@ export function rootName(root: Root): string {
 export function constString(value: Value): string | null {
   return value.k === 'const' && typeof value.v === 'string' ? value.v : null;
 }
+
+/**
+ * Builtin constructors: functions whose own text is `function Name() { [native code] }`, whose
+ * `constructor` is `Function`, and whose prototypes every extension in the host shares.
+ */
+export const BUILTIN_CONSTRUCTORS: ReadonlySet<string> = new Set([
+  'Function', 'Object', 'Array', 'String', 'Number', 'Boolean', 'Symbol', 'BigInt', 'Promise', 'RegExp', 'Date', 'Error', 'Map', 'Set', 'WeakMap', 'WeakSet', 'Proxy',
+]);

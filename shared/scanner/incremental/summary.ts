@@ -3,7 +3,7 @@
  * edit can change another statement's findings (incremental editor scan), and the names the parser
  * checks across statements (redeclarations, duplicate or undefined exports).
  */
-import { passesValueThrough, type Nd } from '../analysis/ast';
+import { assignedMemberOf, passesValueThrough, type Nd } from '../analysis/ast';
 import { analyzeScopes } from '../analysis/scope';
 import type { SourceKind } from '../parse';
 
@@ -207,11 +207,6 @@ function varsElsewhere(summaries: readonly UnitSummary[], name: string, owner: n
 
 /** Names of undeclared variables whose members the statement assigns directly (`o.k = v`, `o["k"] = v`). */
 function memberWriteRoots(scopes: ReturnType<typeof analyzeScopes>): string[] {
-  const out: string[] = [];
-  for (const id of scopes.unresolvedReadIds) {
-    const member = scopes.parentOf.get(id);
-    const assignment = member && scopes.parentOf.get(member);
-    if (member?.type === 'MemberExpression' && member.object === id && assignment?.type === 'AssignmentExpression' && assignment.left === member && assignment.operator === '=') out.push(id.name);
-  }
-  return out;
+  const parentOf = (node: Nd) => scopes.parentOf.get(node);
+  return scopes.unresolvedReadIds.filter((id) => assignedMemberOf(id, parentOf) !== null).map((id) => id.name);
 }
