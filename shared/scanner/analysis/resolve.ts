@@ -834,12 +834,6 @@ export class Resolver {
 
   // ---------------------------------------------------------------- helper functions
 
-  /**
-   * A call of a local helper whose body is one returned expression (`function d(s) { return
-   * Buffer.from(s, "hex").toString() }`, `const load = (m) => require(m)`), evaluated with its
-   * parameters bound to the call's arguments: the decoders and loader wrappers of obfuscated code.
-   * Only constants and module/global references come back; up to three helpers deep.
-   */
   /** `D(0x1dd)` of an obfuscator string-array decoder with a constant index: the string it returns. */
   private stringArrayCall(target: Value, args: Nd[]): Value | null {
     if (target.k !== 'fn' || target.node.type !== 'FunctionDeclaration' || args.length === 0) return null;
@@ -872,6 +866,12 @@ export class Resolver {
     };
   }
 
+  /**
+   * A call of a local helper whose body is one returned expression (`function d(s) { return
+   * Buffer.from(s, "hex").toString() }`, `const load = (m) => require(m)`), evaluated with its
+   * parameters bound to the call's arguments: the decoders and loader wrappers of obfuscated code.
+   * Only constants and module/global references come back; up to MAX_INLINE_DEPTH helpers deep.
+   */
   private inlineCall(target: Value, args: Nd[]): Value | null {
     if (target.k !== 'fn' || args.some((a) => a.type === 'SpreadElement')) return null;
     const helper = this.helperShape(target.node);

@@ -116,7 +116,7 @@ export function recognizeDecoder(fn: Nd, ctx: StringArrayContext): StringArrayDe
   const readerLength = fetched ? 2 : 3;
   if (!parts && statements.length > readerLength + 1 && statements[statements.length - 1].type === 'ReturnStatement') {
     parts = readerParts(reader, statements.slice(0, readerLength), fetched, ctx, false);
-    encodings = likelyRc4(reader) ? ['rc4', 'base64'] : ['base64', 'rc4'];
+    if (parts) encodings = likelyRc4(reader) ? ['rc4', 'base64'] : ['base64', 'rc4'];
   }
   if (!parts) return null;
   for (const encoding of encodings) {
