@@ -150,6 +150,16 @@ export const RULES: readonly CatalogueRule[] = [
     remediation: "Write only inside the workspace or the extension's own data directory",
   },
   {
+    id: "SEC-CREDREAD-001",
+    name: "credential-file-read",
+    tier: "high",
+    family: "SEC",
+    summary: "Not in the spec's catalogue: added because reading other tools' credentials is what most real npm and editor-extension malware does first, and no spec rule sees it. `fs` read-family calls (readFile(Sync), createReadStream, readdir/opendir, open, copyFile/cp source, `fs.promises` and `fs/promises` forms) whose path, folded like SEC-FSSENS-001's with parts that do not fold read as `*`, lies in a credential store (case-insensitive, `\\` read as `/`): SSH private keys (`.ssh/id_*`), `~/.npmrc`, `~/.yarnrc.yml`, `.git-credentials`, `.netrc`/`_netrc`, `.pypirc`, `.vault-token`, `.aws/credentials`, `.config/gh/hosts.yml`, `.gnupg/`; the browsers' `Local Storage/leveldb`, `Login Data`, `Web Data`, `Local State`, cookie databases, Firefox `key4.db`/`logins.json`, wallet extensions' `Local Extension Settings/` and `IndexedDB/chrome-extension_*`; desktop wallets (Exodus, Electrum, Atomic, `wallet.dat`, `.bitcoin/`, Ethereum keystore, Solana `id.json`); Telegram `tdata`; `Library/Keychains/`; `/etc/shadow`. A directory listing of `.ssh`, `.gnupg`, a leveldb store, wallet or keychain folder counts too. Tools' own settings (`~/.ssh/config`, `known_hosts`, a project's `.npmrc`, kubeconfig, Docker, Azure, gcloud) stay clean",
+    messageTemplate: "`Read of credential store \"{path}\"`",
+    rationale: "Reading SSH keys, registry and cloud tokens, browser password and cookie stores or wallets is the first step of credential theft",
+    remediation: "Ask the user for credentials through the host (pi.ui, the secret broker) instead of reading other tools' stores; suppress with a reason only for a tool that manages these files itself",
+  },
+  {
     id: "SEC-GLOBAL-001",
     name: "global-mutation",
     tier: "high",

@@ -20,6 +20,7 @@ import {
 import { moduleRoot, Resolver } from './resolve';
 import { analyzeScopes, type Binding, type ScopeInfo } from './scope';
 import { findSecret, isSecretName } from './secrets';
+import { isCredentialStore, isSensitivePath } from './sensitivePaths';
 import { alternatives, BUILTIN_CONSTRUCTORS, constString, isGlobal, isProcessEnv, isRef, someAlternative, type Root, type Value } from './values';
 
 const isGlobalObject = (v: Value): boolean => isGlobal(v, 'globalObject');
@@ -94,6 +95,8 @@ const BUILTIN_CTORS: ReadonlySet<string> = new Set(['Object', 'Array', 'Function
 const SERVER_MODULES: ReadonlySet<string> = new Set(['http', 'https', 'http2', 'net', 'tls']);
 const PROXY_REFLECT: ReadonlySet<string> = new Set(['apply', 'construct', 'defineProperty', 'deleteProperty', 'set', 'setPrototypeOf']);
 const FS_MODULES: ReadonlySet<string> = new Set(['fs', 'fs/promises']);
+/** fs calls that read their first argument (`copyFile`/`cp`: the source), `Sync` suffix removed. */
+const READ_FAMILY: ReadonlySet<string> = new Set(['readFile', 'createReadStream', 'readdir', 'opendir', 'open', 'copyFile', 'cp']);
 const PI_HTTP_METHODS: ReadonlySet<string> = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'fetch', 'send']);
 const URL_OPTION: readonly string[] = ['url'];
 const NODE_HTTP_URL_OPTIONS: readonly string[] = ['url', 'host', 'hostname', 'path'];
@@ -896,6 +899,10 @@ export class Analyzer {
         const p = pathArg ? this.resolver.foldPath(pathArg) : null;
         if (p !== null && isSensitivePath(p) && once('fssens')) this.add('SEC-FSSENS-001', cs, ce, `Write to sensitive path "${p}"`);
       }
+      if (READ_FAMILY.has(base) && args && args.length > 0) {
+        const p = this.resolver.foldPathPattern(args[0]);
+        if (p !== null && isCredentialStore(p, base === 'readdir' || base === 'opendir') && once('credread')) this.add('SEC-CREDREAD-001', cs, ce, `Read of credential store "${p}"`);
+      }
       return;
     }
     if (SERVER_MODULES.has(spec) && keys.length === 1 && (keys[0] === 'createServer' || keys[0] === 'createSecureServer')) {
@@ -1301,25 +1308,6 @@ export class Analyzer {
     this.add('SEC-SECRET-001', node.start, node.end, `String has the shape of a ${found.kind} token`);
   }
 
-}
-
-const SENSITIVE_PATH_MARKERS = ['/etc/', '/root/', '/usr/', '/var/', '~/.ssh', '/.ssh/', '~/.bashrc', '~/.profile', '~/.zshrc', 'id_rsa', 'authorized_keys'];
-/**
- * Beyond the spec's list: where malware persists or hijacks tools (login shells, npm's registry and
- * token file, login items of macOS, Linux desktop autostart, the Windows Startup folder, system32).
- * Compared case-insensitively on `/`-separated paths.
- */
-const PERSISTENCE_PATH_MARKERS = ['~/.bash_profile', '~/.npmrc', '/library/launchagents/', '/library/launchdaemons/', '/.config/autostart/', '/start menu/programs/startup/', '/windows/system32/'];
-
-function isSensitivePath(path: string): boolean {
-  const p = path.replace(/\\/g, '/');
-  if (SENSITIVE_PATH_MARKERS.some((m) => p.includes(m))) return true;
-  const lower = p.toLowerCase();
-  if (PERSISTENCE_PATH_MARKERS.some((m) => lower.includes(m))) return true;
-  const base = p.split(/[\\/]/).pop() ?? '';
-  if (base === '.env') return true;
-  if (base.startsWith('.env.')) return !['.env.example', '.env.sample', '.env.template'].includes(base);
-  return false;
 }
 
 export function formText(text: string): string {

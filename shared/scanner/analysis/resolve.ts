@@ -603,27 +603,42 @@ export class Resolver {
    * `process.env.HOME + "/.bashrc"` is `~/.bashrc`. Only path arguments fold this way: elsewhere the
    * variable stays an environment read.
    */
-  foldPath(node: Nd, depth = 0): string | null {
+  foldPath(node: Nd): string | null {
+    return this.foldPathParts(node, 0, false);
+  }
+
+  /**
+   * The same fold where parts that do not fold become `*` (SEC-CREDREAD-001): a loop over browser
+   * profiles reads `path.join(profile, "Local Storage", "leveldb")`, which folds to `Local Storage/leveldb`
+   * under an unknown (`*`) folder. Null when nothing folds.
+   */
+  foldPathPattern(node: Nd): string | null {
+    const p = this.foldPathParts(node, 0, true);
+    return p === null || /^[*/]*$/.test(p) ? null : p;
+  }
+
+  private foldPathParts(node: Nd, depth: number, partial: boolean): string | null {
+    const unknown = partial ? '*' : null;
     const v = this.evaluate(node);
     const s = constString(v);
     if (s !== null) return s;
     const variable = pathVariable(v);
     if (variable !== null) return variable;
-    if (depth >= 8) return null;
+    if (depth >= 8) return unknown;
     const n = unwrap(node);
     if (n.type === 'BinaryExpression' && n.operator === '+') {
-      const left = this.foldPath(n.left, depth + 1);
-      const right = left === null ? null : this.foldPath(n.right, depth + 1);
+      const left = this.foldPathParts(n.left, depth + 1, partial);
+      const right = left === null ? null : this.foldPathParts(n.right, depth + 1, partial);
       return left === null || right === null ? null : left + right;
     }
     if (n.type === 'TemplateLiteral') {
       let out = '';
       for (let i = 0; i < n.quasis.length; i++) {
         const cooked = n.quasis[i].value.cooked;
-        if (typeof cooked !== 'string') return null;
+        if (typeof cooked !== 'string') return unknown;
         out += cooked;
         if (i < n.expressions.length) {
-          const part = this.foldPath(n.expressions[i], depth + 1);
+          const part = this.foldPathParts(n.expressions[i], depth + 1, partial);
           if (part === null) return null;
           out += part;
         }
@@ -632,11 +647,20 @@ export class Resolver {
     }
     if (n.type === 'Identifier') {
       const b = this.scopes.refBinding.get(n);
-      if (!b || b.writes.length > 0 || b.inits.length !== 1) return null;
+      if (!b || b.writes.length > 0 || b.inits.length !== 1) return unknown;
       const only = b.inits[0];
-      return only.init && only.path.length === 0 ? this.foldPath(only.init, depth + 1) : null;
+      return only.init && only.path.length === 0 ? this.foldPathParts(only.init, depth + 1, partial) : unknown;
     }
-    return null;
+    // `path.join`/`path.resolve` with some parts unknown (with all parts known, `evaluate` folded it).
+    if (partial && n.type === 'CallExpression' && !n.arguments.some((a: Nd) => a.type === 'SpreadElement')) {
+      const callee = this.evaluate(n.callee);
+      const fn = callee.k === 'ref' && callee.root.kind === 'module' && PATH_MODULES.has(callee.root.spec) ? callee.keys.join('.') : null;
+      if (fn === 'join' || fn === 'resolve') {
+        const parts = n.arguments.map((a: Nd) => this.foldPathParts(a, depth + 1, true) ?? '*');
+        return fn === 'join' ? joinPath(parts) : resolvePath(parts);
+      }
+    }
+    return unknown;
   }
 
   /** The key of a member expression (static or folded), with the folded value when computed. */

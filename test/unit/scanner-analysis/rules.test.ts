@@ -109,6 +109,26 @@ describe('SEC rules: messages and ranges', () => {
     ]);
     none(`${head} fs.writeFileSync(path.join(os.homedir(), ".config", "myext", "settings.json"), s); fs.writeFileSync(process.env.APPDATA + "/myext/state.json", s)`, 'SEC-FSSENS-001');
   });
+  it('SEC-CREDREAD-001 on reads of credential stores, with unknown path parts as *', () => {
+    const head = 'const fs = require("fs"), path = require("path"), os = require("os");';
+    const text = [
+      head,
+      'fs.readFileSync(os.homedir() + "/.ssh/id_ed25519");',
+      'fs.readdirSync(path.join(process.env.HOME, ".ssh"));',
+      'for (const p of profiles) fs.copyFileSync(path.join(p, "Login Data"), tmp);',
+      'fs.promises.readFile(`${process.env.USERPROFILE}\\\\.aws\\\\credentials`);',
+      'require("fs/promises").open(path.resolve(dir, "Local Storage", "leveldb", name));',
+    ].join('\n');
+    assert.deepEqual(hits(text, 'SEC-CREDREAD-001').map(([, m]) => m), [
+      'Read of credential store "~/.ssh/id_ed25519"',
+      'Read of credential store "~/.ssh"',
+      'Read of credential store "*/Login Data"',
+      'Read of credential store "~\\.aws\\credentials"',
+      'Read of credential store "*/Local Storage/leveldb/*"',
+    ]);
+    // Tools' own settings, unknown paths, writes (SEC-FSSENS-001's concern), a folder named only like `.ssh`.
+    none(`${head} fs.readFileSync(path.join(os.homedir(), ".ssh", "config")); fs.readFileSync(path.join(root, ".npmrc")); fs.readFileSync(path.join(dir, name)); fs.readFileSync(p); fs.writeFileSync(path.join(d, "Login Data"), x); fs.readdirSync(path.join(os.homedir(), ".ssh-backup"))`, 'SEC-CREDREAD-001');
+  });
   it('SEC-GLOBAL-001', () => {
     assert.deepEqual(hits('globalThis.x += 1', 'SEC-GLOBAL-001'), [['globalThis.x', 'Mutation of global property "x"']]);
     none('window.location.href = u; const g = globalThis.x; globalThis.x == 1', 'SEC-GLOBAL-001');

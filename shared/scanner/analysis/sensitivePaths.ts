@@ -1,0 +1,54 @@
+/**
+ * File paths that matter to the fs rules: where writes are dangerous (SEC-FSSENS-001) and where other
+ * tools keep credentials (SEC-CREDREAD-001). Paths are compared with `\` read as `/`.
+ */
+
+const SENSITIVE_PATH_MARKERS = ['/etc/', '/root/', '/usr/', '/var/', '~/.ssh', '/.ssh/', '~/.bashrc', '~/.profile', '~/.zshrc', 'id_rsa', 'authorized_keys'];
+/**
+ * Beyond the spec's list: where malware persists or hijacks tools (login shells, npm's registry and
+ * token file, login items of macOS, Linux desktop autostart, the Windows Startup folder, system32).
+ * Compared case-insensitively.
+ */
+const PERSISTENCE_PATH_MARKERS = ['~/.bash_profile', '~/.npmrc', '/library/launchagents/', '/library/launchdaemons/', '/.config/autostart/', '/start menu/programs/startup/', '/windows/system32/'];
+
+/** SEC-FSSENS-001: a folded write destination that is security-sensitive. */
+export function isSensitivePath(path: string): boolean {
+  const p = path.replace(/\\/g, '/');
+  if (SENSITIVE_PATH_MARKERS.some((m) => p.includes(m))) return true;
+  const lower = p.toLowerCase();
+  if (PERSISTENCE_PATH_MARKERS.some((m) => lower.includes(m))) return true;
+  const base = p.split('/').pop() ?? '';
+  if (base === '.env') return true;
+  if (base.startsWith('.env.')) return !['.env.example', '.env.sample', '.env.template'].includes(base);
+  return false;
+}
+
+/**
+ * Where credential stealers read (compared case-insensitively, with a `/` in front so a relative
+ * `.ssh/id_rsa` matches too): private keys, cloud, registry and git tokens, the browsers' password,
+ * cookie and local-storage databases and the key that decrypts them, wallet extensions and
+ * desktop wallets, Telegram sessions, the macOS keychains, shadow passwords. Chosen so that tools
+ * reading their own configuration (`~/.ssh/config`, `known_hosts`, a project's `.npmrc`, kubeconfig,
+ * Docker, Azure and gcloud settings, which their editor extensions read) stay clean.
+ */
+const CREDENTIAL_MARKERS = [
+  '/.ssh/id_',
+  '~/.npmrc', '~/.yarnrc.yml', '/.git-credentials', '/.netrc', '/_netrc', '/.pypirc', '/.vault-token',
+  '/.aws/credentials', '/.config/gh/hosts.yml', '/.gnupg/',
+  '/local storage/leveldb', '/login data', '/web data', '/local state', '/network/cookies', '/default/cookies', '/cookies.sqlite', '/key4.db', '/logins.json',
+  '/local extension settings/', '/indexeddb/chrome-extension_',
+  '/exodus/exodus.wallet', '/electrum/wallets', '/atomic/local storage', '/wallet.dat', '/.bitcoin/', '/ethereum/keystore', '/.config/solana/id.json',
+  '/telegram desktop/tdata', '/library/keychains/', '/etc/shadow',
+];
+
+/** Directory listings of these are credential hunting too (`readdirSync(path.join(home, ".ssh"))`). */
+const CREDENTIAL_DIRECTORIES = ['/.ssh', '/.gnupg', '/local storage/leveldb', '/local extension settings', '/telegram desktop/tdata', '/library/keychains', '/electrum/wallets'];
+
+/** SEC-CREDREAD-001: a folded read source (`*` for parts that did not fold) inside a credential store. */
+export function isCredentialStore(path: string, listing: boolean): boolean {
+  const p = ('/' + path.replace(/\\/g, '/')).toLowerCase().replace(/\/{2,}/g, '/');
+  if (CREDENTIAL_MARKERS.some((m) => p.includes(m))) return true;
+  if (!listing) return false;
+  const dir = p.replace(/\/+$/, '');
+  return CREDENTIAL_DIRECTORIES.some((d) => dir.endsWith(d));
+}
