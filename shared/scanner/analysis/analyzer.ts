@@ -95,6 +95,8 @@ const BUILTIN_CTORS: ReadonlySet<string> = new Set(['Object', 'Array', 'Function
 const SERVER_MODULES: ReadonlySet<string> = new Set(['http', 'https', 'http2', 'net', 'tls']);
 const PROXY_REFLECT: ReadonlySet<string> = new Set(['apply', 'construct', 'defineProperty', 'deleteProperty', 'set', 'setPrototypeOf']);
 const FS_MODULES: ReadonlySet<string> = new Set(['fs', 'fs/promises']);
+/** `dns` functions that send a query for their first argument (`lookup`, `resolve`, `resolve4`, `resolveTxt`, …). */
+const DNS_QUERIES = /^(?:lookup|resolve[0-9A-Za-z]*)$/;
 /** fs calls that read their first argument (`copyFile`/`cp`: the source), `Sync` suffix removed. */
 const READ_FAMILY: ReadonlySet<string> = new Set(['readFile', 'createReadStream', 'readdir', 'opendir', 'open', 'copyFile', 'cp']);
 const PI_HTTP_METHODS: ReadonlySet<string> = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'fetch', 'send']);
@@ -740,7 +742,7 @@ export class Analyzer {
         this.defineTarget(callee.object, calleeNode);
       }
       const invoked = (key === 'call' || key === 'apply') && !callee.computed ? unwrap(callee.object) : callee;
-      if (invoked.type === 'MemberExpression' && invoked.computed && this.resolver.memberKey(invoked).key === null) this.unknownChildProcessExport(invoked, calleeNode);
+      if (invoked.type === 'MemberExpression' && invoked.computed && this.resolver.memberKey(invoked).key === null) this.unknownKeyCall(invoked, calleeNode);
     }
 
     // A loader wrapper (`const load = (m) => require(m)`): its call is classified like `require` itself.
@@ -820,13 +822,21 @@ export class Analyzer {
 
   /**
    * `cp[k](…)` on the `child_process` module with a key that does not fold: whichever export it
-   * names runs a process, and an unreadable key is how such calls are hidden from scanners.
+   * names runs a process, and an unreadable key is how such calls are hidden from scanners. The same
+   * on a `Module` instance (`f = new module.constructor; f[k](src, "")`, the event-stream payload):
+   * the method that takes source text there is `_compile`.
    */
-  private unknownChildProcessExport(member: Nd, calleeNode: Nd): void {
-    const module = alternatives(this.ev(member.object)).find((v) => isRef(v, 'module', 'child_process', []));
-    if (!module) return;
-    this.capability('exec', calleeNode, 'child_process');
-    this.add('SEC-SPAWN-001', calleeNode.start, calleeNode.end, 'Direct process execution via child_process.*{via}', { via: [`computed key ${this.form(member.property)}`, ...module.via], related: module.related });
+  private unknownKeyCall(member: Nd, calleeNode: Nd): void {
+    const objects = alternatives(this.ev(member.object));
+    const via = `computed key ${this.form(member.property)}`;
+    const module = objects.find((v) => isRef(v, 'module', 'child_process', []));
+    if (module) {
+      this.capability('exec', calleeNode, 'child_process');
+      this.add('SEC-SPAWN-001', calleeNode.start, calleeNode.end, 'Direct process execution via child_process.*{via}', { via: [via, ...module.via], related: module.related });
+      return;
+    }
+    const instance = objects.find((v) => v.k === 'ref' && isModuleInstance(v.root, v.keys));
+    if (instance) this.add('SEC-RCACHE-001', calleeNode.start, calleeNode.end, `Module loader manipulation via ${this.form(calleeNode)}{via}`, { via: [via, ...instance.via], related: instance.related });
   }
 
   /** A `+` chain with a string literal or template operand is a string even when other parts are unknown. */
@@ -925,6 +935,9 @@ export class Analyzer {
       this.capability('http', calleeNode, 'network');
       this.exfil(args?.[0], calleeNode, NODE_HTTP_URL_OPTIONS);
     }
+    // DNS exfiltration: data encoded into the name looked up reaches the attacker's name server.
+    const dnsFn = spec === 'dns' && keys[0] === 'promises' ? keys.slice(1) : keys;
+    if ((spec === 'dns' || spec === 'dns/promises') && dnsFn.length === 1 && DNS_QUERIES.test(dnsFn[0])) this.exfil(args?.[0], calleeNode, [], 'DNS query for a host name built at runtime');
   }
 
   private piCall(node: Nd, alt: Value & { k: 'ref' }, args: Nd[] | null): void {
@@ -1020,7 +1033,7 @@ export class Analyzer {
    * SEC-EXFIL-001 when the URL argument is assembled at runtime. An options object gives the URL in
    * `url`, or for Node's `http`/`https` in its parts (`host`, `hostname`, `path`).
    */
-  private exfil(arg: Nd | undefined, calleeNode: Nd, urlKeys: readonly string[] = URL_OPTION): void {
+  private exfil(arg: Nd | undefined, calleeNode: Nd, urlKeys: readonly string[] = URL_OPTION, message = 'Request URL built at runtime'): void {
     if (!arg) return;
     let argNode = unwrap(arg);
     if (argNode.type === 'Identifier') {
@@ -1032,7 +1045,7 @@ export class Analyzer {
     const dynamicParts = urlNodes.flatMap((u) => this.dynamicUrlParts(u) ?? []);
     if (dynamicParts.length === 0) return;
     const fromEnv = dynamicParts.some((p) => this.derivesFromHost(p));
-    this.add('SEC-EXFIL-001', calleeNode.start, calleeNode.end, `Request URL built at runtime${fromEnv ? ' — includes environment data' : ''}`);
+    this.add('SEC-EXFIL-001', calleeNode.start, calleeNode.end, `${message}${fromEnv ? ' — includes environment data' : ''}`);
   }
 
   /** Non-constant parts of an assembled URL expression, or null when it is not assembled at runtime. */

