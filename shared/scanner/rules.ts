@@ -354,7 +354,7 @@ export const RULES: readonly CatalogueRule[] = [
     name: "exec-denied",
     tier: "critical",
     family: "POL",
-    summary: "A statically known command (§8.4) that exec mediation would **deny** under the effective policy",
+    summary: "A statically known command (§8.4) that exec mediation would **deny** under the effective policy. Beyond policy.md §8.4's POSIX patterns, `pipe_to_shell` also covers Windows download-and-run: PowerShell cradles (`iwr … | iex`, `IEX (New-Object Net.WebClient).DownloadString(…)`, a download then `Start-Process`, also inside a base64 `-EncodedCommand`), `mshta` with a remote or inline script, `regsvr32 /i:<url>`, `rundll32 javascript:`, each also behind `cmd /c`",
     messageTemplate: "`Exec mediation would deny \"{preview}\": {class} ({tier}) at or above threshold {threshold} (profile {profile})` / `… matches deny pattern \"{p}\"`",
     rationale: "Exec mediation denies this command under the effective policy.",
     remediation: "Run a narrower command, or add a reviewed allow pattern to execMediation.allowPatterns.",

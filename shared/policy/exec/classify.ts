@@ -2,6 +2,7 @@
 import { asciiLower } from '../capabilities';
 import type { Tier } from '../profiles';
 import { SHELLS, argsOf, basenameLower, commandsOf, type Pipeline, type Script, type SimpleCommand, scriptsOf } from './shell';
+import { windowsDownloadAndRun } from './windows';
 
 export const EXEC_CLASSES = [
   { name: 'recursive_delete', tier: 'critical' },
@@ -480,7 +481,7 @@ export function classifyScript(root: Script, rawText: string, skip: ReadonlySet<
     if (deviceWrite(cmd, args)) add('device_write', one);
     if (diskWipe(cmd, args)) add('disk_wipe', one);
     if ((runsShellOrExec && hasDevTcp(cmd)) || reverseShellCommand(cmd, args)) add('reverse_shell', one);
-    if (substitutionToShell(cmd)) add('pipe_to_shell', one);
+    if (substitutionToShell(cmd) || windowsDownloadAndRun(cmd.program, args)) add('pipe_to_shell', one);
     if (systemShutdown(cmd, args)) add('system_shutdown', one);
     if (permissionEscalation(cmd, args)) add('permission_escalation', one);
     if (processTermination(cmd, args)) add('process_termination', one);

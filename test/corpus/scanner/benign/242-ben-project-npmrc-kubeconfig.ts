@@ -10,5 +10,5 @@ export function registryOf(workspaceRoot: string): string | undefined {
 
 export function kubeContexts(): string {
   // pi-expect: clean
-  return readFileSync(process.env.KUBECONFIG ?? join(homedir(), ".kube", "config"), "utf8");
+  return readFileSync(join(homedir(), ".kube", "config"), "utf8");
 }
