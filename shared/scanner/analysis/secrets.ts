@@ -1,7 +1,9 @@
 /** SEC-SECRET-001 detection (scanner.md §5.2): secret-named bindings and known token shapes. */
 const NAME_WORDS = ['apikey', 'secretkey', 'password', 'passwd', 'accesstoken', 'privatekey', 'authtoken'];
 
-export type SecretKind = 'name' | 'anthropic' | 'github' | 'gitlab' | 'slack' | 'openai' | 'aws access key' | 'private key';
+export type SecretKind =
+  | 'name' | 'anthropic' | 'github' | 'gitlab' | 'slack' | 'openai' | 'aws access key' | 'private key'
+  | 'discord webhook' | 'slack webhook' | 'telegram bot' | 'npm' | 'stripe' | 'google api key' | 'hugging face' | 'sendgrid';
 
 const TOKEN_BODY = /^[A-Za-z0-9_-]{8,}/;
 const PREFIXES: Array<[string, SecretKind]> = [
@@ -66,8 +68,25 @@ function tokenKind(value: string): SecretKind | null {
   }
   if (/^AKIA[A-Z0-9]{16}/.test(value) && !/EXAMPLE/.test(value)) return 'aws access key';
   if (/-----BEGIN[A-Z ]*PRIVATE KEY-----/.test(value)) return 'private key';
+  for (const [shape, kind] of EXTRA_SHAPES) if (shape.test(value) && !/x{8}|example|your|placeholder/i.test(value)) return kind;
   return null;
 }
+
+/**
+ * Beyond the spec's list (documented on the rule page): credentials that real stealers embed as their
+ * exfiltration channel (Discord and Slack webhooks, Telegram bot tokens, alone or inside the Bot API
+ * URL) and registry or service keys with a fixed, unambiguous shape.
+ */
+const EXTRA_SHAPES: Array<[RegExp, SecretKind]> = [
+  [/^https:\/\/(?:(?:canary|ptb)\.)?discord(?:app)?\.com\/api\/webhooks\/\d{15,20}\/[A-Za-z0-9_-]{60,}/, 'discord webhook'],
+  [/^https:\/\/hooks\.slack\.com\/services\/T[A-Z0-9]{6,}\/B[A-Z0-9]{6,}\/[A-Za-z0-9]{20,}/, 'slack webhook'],
+  [/^(?:https:\/\/api\.telegram\.org\/bot)?\d{8,10}:AA[A-Za-z0-9_-]{33}(?![A-Za-z0-9_-])/, 'telegram bot'],
+  [/^npm_[A-Za-z0-9]{36}$/, 'npm'],
+  [/^(?:sk|rk)_live_[A-Za-z0-9]{20,}$/, 'stripe'],
+  [/^AIza[0-9A-Za-z_-]{35}$/, 'google api key'],
+  [/^hf_[A-Za-z]{34}$/, 'hugging face'],
+  [/^SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}$/, 'sendgrid'],
+];
 
 /** Case (a) (a secret-named binding) is checked first, then case (b) (a known token shape). */
 export function findSecret(value: string, name: string | null): { kind: SecretKind } | null {

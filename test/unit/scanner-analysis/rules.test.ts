@@ -81,6 +81,23 @@ describe('SEC rules: messages and ranges', () => {
     none('const E = { NO_CACHED_ACCESS_TOKEN: "2", ACCESS_TOKEN_TTL: "3600" }; const password = "abc"', 'SEC-SECRET-001');
     assert.deepEqual(hits('const password = "hunter2"; const pin = { password: "1234567" }', 'SEC-SECRET-001').map(([r]) => r), ['"hunter2"', '"1234567"']);
   });
+  it('SEC-SECRET-001 on stealers\' exfiltration channels and more token shapes', () => {
+    const values = [
+      'https://discord.com/api/webhooks/1187654321098765432/AbCdEfGhIjKlMnOpQrStUvWq3z0123456789-_AbCdEfGhIjKlMnOpQrStUvWq3z01234',
+      'https://hooks.slack.com/services/T01234567/B01234567/abcdefghijklmnopqrstuvwq',
+      '6123456789:AAHk3jD9sKq-LmNoPqRsTuVwqyZ01234567',
+      'https://api.telegram.org/bot6123456789:AAHk3jD9sKq-LmNoPqRsTuVwqyZ01234567/sendMessage',
+      'npm_abcdefghijklmnopqrstuvwqyz0123456789',
+      'sk_live_4eC39HqLyjWDarjtT1zdp7dc',
+      'AIzaSyA-1234567890abcdefghijklmnopqrstu',
+    ];
+    const text = values.map((v, i) => `const v${i} = ${JSON.stringify(v)};`).join('\n');
+    assert.deepEqual(hits(text, 'SEC-SECRET-001').map(([, m]) => m), [
+      'String has the shape of a discord webhook token', 'String has the shape of a slack webhook token', 'String has the shape of a telegram bot token',
+      'String has the shape of a telegram bot token', 'String has the shape of a npm token', 'String has the shape of a stripe token', 'String has the shape of a google api key token',
+    ]);
+    none('const a = "https://discord.com/api/webhooks/"; const b = "https://discord.com/invite/abc"; const c = "12:30:45"; const d = "sk_test_4eC39HqLyjWDarjtT1zdp7dc"; const e = "npm_config_registry"', 'SEC-SECRET-001');
+  });
   it('SEC-DIMPORT-001', () => {
     assert.deepEqual(hits('import(x)', 'SEC-DIMPORT-001'), [['x', 'Module loaded from a runtime-computed specifier']]);
     none('import("./a.js"); require("./b"); const m = "./c"; require(m)', 'SEC-DIMPORT-001');
