@@ -20,7 +20,7 @@ import {
 import { moduleRoot, Resolver } from './resolve';
 import { analyzeScopes, type Binding, type ScopeInfo } from './scope';
 import { findSecret, isSecretName } from './secrets';
-import { isCredentialStore, isSensitivePath } from './sensitivePaths';
+import { isCredentialStore, isPersistencePath, isSensitivePath } from './sensitivePaths';
 import { alternatives, BUILTIN_CONSTRUCTORS, constString, isGlobal, isProcessEnv, isRef, someAlternative, type Root, type Value } from './values';
 
 const isGlobalObject = (v: Value): boolean => isGlobal(v, 'globalObject');
@@ -907,11 +907,15 @@ export class Analyzer {
       if (['writeFile', 'appendFile', 'createWriteStream', 'copyFile', 'cp', 'rename'].includes(base) && args) {
         const pathArg = ['copyFile', 'cp', 'rename'].includes(base) ? args[1] : args[0];
         const p = pathArg ? this.resolver.foldPath(pathArg) : null;
-        if (p !== null && isSensitivePath(p) && once('fssens')) this.add('SEC-FSSENS-001', cs, ce, `Write to sensitive path "${p}"`);
+        // Persistence and hijack locations also with unknown parts (`path.join(root, ".pi", "settings.json")`).
+        const patterns = p === null && pathArg ? this.resolver.foldPathPatterns(pathArg) : [];
+        const shown = p !== null && isSensitivePath(p) ? p : (patterns.find(isPersistencePath) ?? null);
+        if (shown !== null && once('fssens')) this.add('SEC-FSSENS-001', cs, ce, `Write to sensitive path "${shown}"`);
       }
       if (READ_FAMILY.has(base) && args && args.length > 0) {
-        const p = this.resolver.foldPathPattern(args[0]);
-        if (p !== null && isCredentialStore(p, base === 'readdir' || base === 'opendir') && once('credread')) this.add('SEC-CREDREAD-001', cs, ce, `Read of credential store "${p}"`);
+        const listing = base === 'readdir' || base === 'opendir';
+        const p = this.resolver.foldPathPatterns(args[0]).find((candidate) => isCredentialStore(candidate, listing));
+        if (p !== undefined && once('credread')) this.add('SEC-CREDREAD-001', cs, ce, `Read of credential store "${p}"`);
       }
       return;
     }

@@ -32,6 +32,8 @@ export const FOLD_MAX_CHARS = 10_000;
 export const FOLD_MAX_STEPS = 100_000;
 /** Helper calls inlined inside one another (see `inlineCall`), and the size of a helper's returned expression. */
 const MAX_INLINE_DEPTH = 6;
+/** Paths tried per fs call when loop variables over constant arrays expand (SEC-CREDREAD-001). */
+const MAX_PATH_PATTERNS = 32;
 const MAX_INLINE_CHARS = 2000;
 /** Distinct helper calls (helper and argument values) inlined per file. */
 const MAX_INLINED_CALLS = 2000;
@@ -604,63 +606,77 @@ export class Resolver {
    * variable stays an environment read.
    */
   foldPath(node: Nd): string | null {
-    return this.foldPathParts(node, 0, false);
+    return this.pathFold(node, 0, false)?.[0] ?? null;
   }
 
   /**
-   * The same fold where parts that do not fold become `*` (SEC-CREDREAD-001): a loop over browser
-   * profiles reads `path.join(profile, "Local Storage", "leveldb")`, which folds to `Local Storage/leveldb`
-   * under an unknown (`*`) folder. Null when nothing folds.
+   * The same fold where parts that do not fold become `*` (SEC-CREDREAD-001, and SEC-FSSENS-001's
+   * persistence locations): a loop over browser profiles reads `path.join(profile, "Local Storage",
+   * "leveldb")`, which folds to `Local Storage/leveldb` under an unknown (`*`) folder. A `for…of`
+   * variable over a constant array takes each element in turn (`for (const f of [".npmrc", …])`), up to
+   * MAX_PATH_PATTERNS paths. Empty when nothing folds.
    */
-  foldPathPattern(node: Nd): string | null {
-    const p = this.foldPathParts(node, 0, true);
-    return p === null || /^[*/]*$/.test(p) ? null : p;
+  foldPathPatterns(node: Nd): string[] {
+    return (this.pathFold(node, 0, true) ?? []).filter((p) => !/^[*/]*$/.test(p));
   }
 
-  private foldPathParts(node: Nd, depth: number, partial: boolean): string | null {
-    const unknown = partial ? '*' : null;
+  /** Path alternatives (one in the exact mode, where null means "does not fold"). */
+  private pathFold(node: Nd, depth: number, partial: boolean): string[] | null {
+    const unknown = partial ? ['*'] : null;
     const v = this.evaluate(node);
     const s = constString(v);
-    if (s !== null) return s;
+    if (s !== null) return [s];
     const variable = pathVariable(v);
-    if (variable !== null) return variable;
+    if (variable !== null) return [variable];
     if (depth >= 8) return unknown;
     const n = unwrap(node);
-    if (n.type === 'BinaryExpression' && n.operator === '+') {
-      const left = this.foldPathParts(n.left, depth + 1, partial);
-      const right = left === null ? null : this.foldPathParts(n.right, depth + 1, partial);
-      return left === null || right === null ? null : left + right;
-    }
+    if (n.type === 'BinaryExpression' && n.operator === '+') return this.pathConcat([n.left, n.right], depth, partial, (parts) => parts.join(''));
     if (n.type === 'TemplateLiteral') {
-      let out = '';
-      for (let i = 0; i < n.quasis.length; i++) {
-        const cooked = n.quasis[i].value.cooked;
-        if (typeof cooked !== 'string') return unknown;
-        out += cooked;
-        if (i < n.expressions.length) {
-          const part = this.foldPathParts(n.expressions[i], depth + 1, partial);
-          if (part === null) return null;
-          out += part;
-        }
-      }
-      return out;
+      const quasis = (n.quasis as Nd[]).map((q) => q.value.cooked);
+      if (quasis.some((q) => typeof q !== 'string')) return unknown;
+      return this.pathConcat(n.expressions as Nd[], depth, partial, (parts) => quasis.map((q, i) => q + (parts[i] ?? '')).join(''));
     }
     if (n.type === 'Identifier') {
       const b = this.scopes.refBinding.get(n);
       if (!b || b.writes.length > 0 || b.inits.length !== 1) return unknown;
       const only = b.inits[0];
-      return only.init && only.path.length === 0 ? this.foldPathParts(only.init, depth + 1, partial) : unknown;
+      if (only.init && only.path.length === 0) return this.pathFold(only.init, depth + 1, partial);
+      return partial ? (this.loopElements(only.owner) ?? unknown) : unknown;
     }
     // `path.join`/`path.resolve` with some parts unknown (with all parts known, `evaluate` folded it).
     if (partial && n.type === 'CallExpression' && !n.arguments.some((a: Nd) => a.type === 'SpreadElement')) {
       const callee = this.evaluate(n.callee);
       const fn = callee.k === 'ref' && callee.root.kind === 'module' && PATH_MODULES.has(callee.root.spec) ? callee.keys.join('.') : null;
-      if (fn === 'join' || fn === 'resolve') {
-        const parts = n.arguments.map((a: Nd) => this.foldPathParts(a, depth + 1, true) ?? '*');
-        return fn === 'join' ? joinPath(parts) : resolvePath(parts);
-      }
+      if (fn === 'join' || fn === 'resolve') return this.pathConcat(n.arguments as Nd[], depth, true, (parts) => (fn === 'join' ? joinPath(parts) : resolvePath(parts)));
     }
     return unknown;
+  }
+
+  /** Every combination of the parts' alternatives, joined by `join`; null when a part does not fold (exact mode). */
+  private pathConcat(parts: Nd[], depth: number, partial: boolean, join: (parts: string[]) => string): string[] | null {
+    let combos: string[][] = [[]];
+    for (const part of parts) {
+      const alternatives = this.pathFold(part, depth + 1, partial);
+      if (alternatives === null) return null;
+      combos = combos.flatMap((c) => alternatives.map((a) => [...c, a])).slice(0, MAX_PATH_PATTERNS);
+    }
+    return combos.map(join);
+  }
+
+  /** The constant strings a `for (const x of [...])` variable takes, or null. */
+  private loopElements(declarator: Nd): string[] | null {
+    const declaration = this.scopes.parentOf.get(declarator);
+    const loop = declaration && this.scopes.parentOf.get(declaration);
+    if (!loop || loop.type !== 'ForOfStatement' || loop.left !== declaration || declarator.id.type !== 'Identifier') return null;
+    const iterated = this.evaluate(loop.right);
+    if (iterated.k !== 'arr' || iterated.node.type !== 'ArrayExpression') return null;
+    const out: string[] = [];
+    for (const element of iterated.node.elements as Array<Nd | null>) {
+      const value = element && element.type !== 'SpreadElement' ? constString(this.evaluate(element)) : null;
+      if (value === null) return null;
+      out.push(value);
+    }
+    return out.slice(0, MAX_PATH_PATTERNS);
   }
 
   /** The key of a member expression (static or folded), with the folded value when computed. */

@@ -140,6 +140,18 @@ describe('SEC rules: messages and ranges', () => {
     ]);
     none(`${head} fs.writeFileSync(path.join(os.homedir(), ".config", "myext", "settings.json"), s); fs.writeFileSync(process.env.APPDATA + "/myext/state.json", s)`, 'SEC-FSSENS-001');
   });
+  it('SEC-FSSENS-001 on the host\'s policy files and other extensions\' code, also with unknown path parts', () => {
+    const head = 'const fs = require("fs"), path = require("path"), os = require("os");';
+    const text = `${head}\nfs.writeFileSync(path.join(root, ".pi", "settings.json"), s);\nfs.writeFileSync(path.join(os.homedir(), ".pi/agent/config.toml"), s);\nfs.appendFileSync(path.join(home, ".vscode", "extensions", ext, "out", "extension.js"), code);\nfs.writeFileSync(path.join(home, "Library", "LaunchAgents", name), plist);`;
+    assert.deepEqual(hits(text, 'SEC-FSSENS-001').map(([, m]) => m), [
+      'Write to sensitive path "*/.pi/settings.json"',
+      'Write to sensitive path "~/.pi/agent/config.toml"',
+      'Write to sensitive path "*/.vscode/extensions/*/out/extension.js"',
+      'Write to sensitive path "*/Library/LaunchAgents/*"',
+    ]);
+    // The spec's own markers still need the whole path: an unknown folder with "etc" or ".env" in it is not enough.
+    none(`${head} fs.writeFileSync(path.join(root, ".pi", "notes.md"), s); fs.writeFileSync(path.join(dir, ".env"), s); fs.writeFileSync(path.join(d, "etc", "x"), s); fs.writeFileSync(path.join(root, ".vscode", "settings.json"), s)`, 'SEC-FSSENS-001');
+  });
   it('SEC-CREDREAD-001 on reads of credential stores, with unknown path parts as *', () => {
     const head = 'const fs = require("fs"), path = require("path"), os = require("os");';
     const text = [
@@ -148,6 +160,7 @@ describe('SEC rules: messages and ranges', () => {
       'fs.readdirSync(path.join(process.env.HOME, ".ssh"));',
       'for (const p of profiles) fs.copyFileSync(path.join(p, "Login Data"), tmp);',
       'fs.promises.readFile(`${process.env.USERPROFILE}\\\\.aws\\\\credentials`);',
+      'fs.readFileSync(path.join(os.homedir(), ".pi", "agent", "auth.json"));',
       'require("fs/promises").open(path.resolve(dir, "Local Storage", "leveldb", name));',
     ].join('\n');
     assert.deepEqual(hits(text, 'SEC-CREDREAD-001').map(([, m]) => m), [
@@ -155,8 +168,11 @@ describe('SEC rules: messages and ranges', () => {
       'Read of credential store "~/.ssh"',
       'Read of credential store "*/Login Data"',
       'Read of credential store "~\\.aws\\credentials"',
+      'Read of credential store "~/.pi/agent/auth.json"',
       'Read of credential store "*/Local Storage/leveldb/*"',
     ]);
+    const loop = `${head}\nfor (const f of [".bashrc", ".npmrc", ".git-credentials"]) fs.readFileSync(path.join(os.homedir(), f));\nfor (const f of ["a.txt", "b.txt"]) fs.readFileSync(path.join(os.homedir(), f));\nfor (const f of [x, ".netrc"]) fs.readFileSync(f);`;
+    assert.deepEqual(hits(loop, 'SEC-CREDREAD-001').map(([, m]) => m), ['Read of credential store "~/.npmrc"']);
     // Tools' own settings, unknown paths, writes (SEC-FSSENS-001's concern), a folder named only like `.ssh`.
     none(`${head} fs.readFileSync(path.join(os.homedir(), ".ssh", "config")); fs.readFileSync(path.join(root, ".npmrc")); fs.readFileSync(path.join(dir, name)); fs.readFileSync(p); fs.writeFileSync(path.join(d, "Login Data"), x); fs.readdirSync(path.join(os.homedir(), ".ssh-backup"))`, 'SEC-CREDREAD-001');
   });
