@@ -67,6 +67,8 @@ const CREDENTIAL_DIRECTORIES = ['/.ssh', '/.gnupg', '/local storage/leveldb', '/
 /** SEC-CREDREAD-001: a folded read source (`*` for parts that did not fold) inside a credential store. */
 export function isCredentialStore(path: string, listing: boolean): boolean {
   const p = normalize(path);
+  // Public halves of key pairs (`id_ed25519.pub`) are meant to be shared.
+  if (p.endsWith('.pub')) return false;
   if (CREDENTIAL_MARKERS.some((m) => p.includes(m))) return true;
   if (!listing) return false;
   const dir = p.replace(/\/+$/, '');

@@ -174,7 +174,7 @@ describe('SEC rules: messages and ranges', () => {
     const loop = `${head}\nfor (const f of [".bashrc", ".npmrc", ".git-credentials"]) fs.readFileSync(path.join(os.homedir(), f));\nfor (const f of ["a.txt", "b.txt"]) fs.readFileSync(path.join(os.homedir(), f));\nfor (const f of [x, ".netrc"]) fs.readFileSync(f);`;
     assert.deepEqual(hits(loop, 'SEC-CREDREAD-001').map(([, m]) => m), ['Read of credential store "~/.npmrc"']);
     // Tools' own settings, unknown paths, writes (SEC-FSSENS-001's concern), a folder named only like `.ssh`.
-    none(`${head} fs.readFileSync(path.join(os.homedir(), ".ssh", "config")); fs.readFileSync(path.join(root, ".npmrc")); fs.readFileSync(path.join(dir, name)); fs.readFileSync(p); fs.writeFileSync(path.join(d, "Login Data"), x); fs.readdirSync(path.join(os.homedir(), ".ssh-backup"))`, 'SEC-CREDREAD-001');
+    none(`${head} fs.readFileSync(path.join(os.homedir(), ".ssh", "id_ed25519.pub")); fs.readFileSync(path.join(os.homedir(), ".ssh", "config")); fs.readFileSync(path.join(root, ".npmrc")); fs.readFileSync(path.join(dir, name)); fs.readFileSync(p); fs.writeFileSync(path.join(d, "Login Data"), x); fs.readdirSync(path.join(os.homedir(), ".ssh-backup"))`, 'SEC-CREDREAD-001');
   });
   it('SEC-GLOBAL-001', () => {
     assert.deepEqual(hits('globalThis.x += 1', 'SEC-GLOBAL-001'), [['globalThis.x', 'Mutation of global property "x"']]);
