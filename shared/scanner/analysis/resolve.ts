@@ -785,6 +785,11 @@ export class Resolver {
         continue;
       }
       if (k !== key) continue;
+      if (p.kind === 'get') {
+        // `{ get cp() { return require("child_process") } }.cp`: reading the member runs the getter.
+        const returned = returnedExpression(p.value);
+        return returned ? withStep(this.evaluate(returned), `getter ${key}`) : UNKNOWN;
+      }
       if (p.kind !== 'init') return UNKNOWN;
       return this.evaluate(p.value);
     }

@@ -10,8 +10,6 @@ import { analyze, scan } from './helpers';
 
 /** Evaluates the initializer of the last `const __ = …` in the program. */
 function valueOf(text: string): Value {
-  const parsed = parseSource(`${text}\nconst __ = ${'$'}`.replace('$', '__EXPR__'), 'x.js');
-  void parsed;
   const program = parseSource(text, 'x.js').program as unknown as Nd;
   const scopes = analyzeScopes(program);
   const r = new Resolver(scopes, () => 1);
@@ -254,6 +252,12 @@ describe('helper functions with one returned expression (beyond §6.2: decoders 
     assert.equal(folded('o.name', 'const o = { ...require("child_process"), name: "x" };'), 'x');
     assert.equal(describeRef('o.k', 'const o = { ...other };'), 'unknown');
     assert.equal(describeRef('api.exec', 'const api = { ...pi };'), 'pi.exec');
+  });
+  it('a getter of an object literal is its returned value', () => {
+    assert.equal(describeRef('o.cp.exec', 'const o = { get cp() { return require("child_process"); } };'), 'module:child_process.exec');
+    assert.equal(folded('o.name', 'const o = { get name() { return ["la", "ve"].join("").split("").reverse().join(""); } };'), 'eval');
+    assert.equal(describeRef('o.v', 'const o = { get v() { if (a) return 1; return require("fs"); } };'), 'unknown');
+    assert.equal(describeRef('o.v', 'const o = { set v(x) { this.x = x; } };'), 'unknown');
   });
   it('a helper that only calls one parameter with others is a call of that argument', () => {
     const text = 'const cp = require("child_process");\nconst table = { run: function (f, x) { return f(x); } };\ntable.run(cp.execSync, "id");\nconst apply = (f, x) => f(x);\napply(JSON.parse, "{}");';
