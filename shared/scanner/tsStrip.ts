@@ -4,11 +4,11 @@
  * of the same length and keeping every line break, so every offset in the output equals the same
  * offset in the input.
  *
- * Two phases. Enums and value namespaces hide their bodies from `ts-blank-space`, so they are
- * rewritten first (enum → block of initializer expressions, namespace → block) and the result is
- * parsed again. Then `ts-blank-space` runs, and the remaining constructs are rewritten on its output:
- * parameter properties, `import x = require()`, `export =`, legacy `<T>x` assertions, `accessor`, and
- * decorators (blanked; their expressions are kept for separate parsing).
+ * Two phases. Enums, value namespaces and `export =` hide their bodies from `ts-blank-space`, so they
+ * are rewritten first (enum → block of initializer expressions, namespace → block, `export =` →
+ * `void`) and the result is parsed again. Then `ts-blank-space` runs, and the remaining constructs are
+ * rewritten on its output: parameter properties, `import x = require()`, legacy `<T>x` assertions,
+ * `accessor`, and decorators (blanked; their expressions are kept for separate parsing).
  */
 import ts from 'typescript';
 import { blankSourceFile } from 'ts-blank-space';
@@ -156,10 +156,6 @@ function postEditFor(node: ts.Node, source: ts.SourceFile, text: string): Edit |
       const kw = text.indexOf('import', decl.modifiers ? decl.modifiers.end : decl.getStart(source));
       return kw >= 0 && kw < decl.name.getStart(source) ? { start: kw, end: kw + 6, text: 'const ' } : undefined;
     }
-    case SK.ExportAssignment: {
-      const assign = node as ts.ExportAssignment;
-      return assign.isExportEquals ? { start: assign.getStart(source), end: assign.expression.getStart(source) } : undefined;
-    }
     case SK.TypeAssertionExpression: {
       const assertion = node as ts.TypeAssertion;
       return { start: assertion.getStart(source), end: assertion.expression.getStart(source) };
@@ -234,15 +230,27 @@ function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
   return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === kind);
 }
 
-/** Phase 1: enums and namespaces with values that ts-blank-space reported (their bodies are invisible to it). */
+/** Phase 1: enums and namespaces with values that ts-blank-space reported (their bodies are invisible to it), and `export =`. */
 function collectPreEdits(reported: readonly ts.Node[], source: ts.SourceFile): Edit[] {
   const edits: Edit[] = [];
   const text = source.text;
   for (const node of reported) {
     if (ts.isEnumDeclaration(node)) rewriteEnum(node, source, text, edits);
     else if (ts.isModuleDeclaration(node)) rewriteNamespace(node, source, edits);
+    else if (ts.isExportAssignment(node) && node.isExportEquals) edits.push(exportEqualsEdit(node, source, text));
   }
   return edits;
+}
+
+/**
+ * `export = value`: blanked, `export = function (x: T) {…}` would leave a nameless function
+ * declaration, so `void` goes over `expo` and the rest is blanked (line breaks kept). Done before
+ * stripping, since ts-blank-space leaves the types inside a node it reports.
+ */
+function exportEqualsEdit(node: ts.ExportAssignment, source: ts.SourceFile, text: string): Edit {
+  const start = node.getStart(source);
+  const end = node.expression.getStart(source);
+  return { start, end, text: 'void' + text.slice(start + 4, end).replace(/[^\r\n]/g, ' ') };
 }
 
 function rewriteNamespace(node: ts.ModuleDeclaration, source: ts.SourceFile, edits: Edit[]): void {

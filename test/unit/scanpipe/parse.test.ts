@@ -75,7 +75,15 @@ describe('TypeScript strip keeps every offset (scanner.md §2.1)', () => {
   it('rewrites import = require and export = with equal length', () => {
     const src = 'import fs = require("fs");\nexport import cp = require("child_process");\nexport = fs;\n';
     const parsed = parseSource(src, 'a.ts');
-    assert.equal(parsed.strippedText, 'const  fs = require("fs");\nexport const  cp = require("child_process");\n         fs;\n');
+    assert.equal(parsed.strippedText, 'const  fs = require("fs");\nexport const  cp = require("child_process");\nvoid     fs;\n');
+  });
+
+  it('export = of a typed function or class stays an expression, across a line break', () => {
+    const src = 'export =\n  function (x: string): void { eval(x); };\n';
+    const parsed = parseSource(src, 'a.ts');
+    assert.equal(parsed.parseError, undefined);
+    assert.equal(parsed.strippedText, 'void    \n  function (x        )       { eval(x); };\n');
+    assert.equal(parseSource('export = class<T> { run(v: T) { return v; } };\n', 'b.ts').parseError, undefined);
   });
 
   it('keeps call ranges exact inside namespaces and parameter properties', () => {
