@@ -32,9 +32,9 @@ export const FOLD_MAX_CHARS = 10_000;
 export const FOLD_MAX_STEPS = 100_000;
 /** Helper calls inlined inside one another (see `inlineCall`), and the size of a helper's returned expression. */
 const MAX_INLINE_DEPTH = 6;
-/** Paths tried per fs call when loop variables over constant arrays expand (SEC-CREDREAD-001). */
-const MAX_PATH_PATTERNS = 32;
 const MAX_INLINE_CHARS = 2000;
+/** Paths tried per fs call when loop variables over constant arrays expand (SEC-CREDREAD-001). */
+const MAX_PATH_PATTERNS = 128;
 /** Distinct helper calls (helper and argument values) inlined per file. */
 const MAX_INLINED_CALLS = 2000;
 
@@ -614,7 +614,7 @@ export class Resolver {
    * persistence locations): a loop over browser profiles reads `path.join(profile, "Local Storage",
    * "leveldb")`, which folds to `Local Storage/leveldb` under an unknown (`*`) folder. A `for…of`
    * variable over a constant array takes each element in turn (`for (const f of [".npmrc", …])`), up to
-   * MAX_PATH_PATTERNS paths. Empty when nothing folds.
+   * MAX_PATH_PATTERNS elements and paths. Empty when nothing folds.
    */
   foldPathPatterns(node: Nd): string[] {
     return (this.pathFold(node, 0, true) ?? []).filter((p) => !/^[*/]*$/.test(p));
@@ -670,13 +670,15 @@ export class Resolver {
     if (!loop || loop.type !== 'ForOfStatement' || loop.left !== declaration || declarator.id.type !== 'Identifier') return null;
     const iterated = this.evaluate(loop.right);
     if (iterated.k !== 'arr' || iterated.node.type !== 'ArrayExpression') return null;
+    const elements = iterated.node.elements as Array<Nd | null>;
+    if (elements.length > MAX_PATH_PATTERNS) return null;
     const out: string[] = [];
-    for (const element of iterated.node.elements as Array<Nd | null>) {
+    for (const element of elements) {
       const value = element && element.type !== 'SpreadElement' ? constString(this.evaluate(element)) : null;
       if (value === null) return null;
       out.push(value);
     }
-    return out.slice(0, MAX_PATH_PATTERNS);
+    return out;
   }
 
   /** The key of a member expression (static or folded), with the folded value when computed. */
