@@ -4,7 +4,7 @@
  * constant folding (§3.2) under its limits.
  */
 import { assignedMemberOf, children, constructorFieldAssignments, fieldName, isPlainAssignmentTarget, returnedExpression, staticKey, unwrap, type Nd } from './ast';
-import type { Binding, PathStep, ScopeInfo } from './scope';
+import type { Binding, BindingInit, PathStep, ScopeInfo } from './scope';
 import { decodeStringArray, recognizeDecoder, type StringArrayContext, type StringArrayDecoder } from './stringArray';
 import {
   BUILTIN_CONSTRUCTORS,
@@ -640,8 +640,8 @@ export class Resolver {
       const b = this.scopes.refBinding.get(n);
       if (!b || b.writes.length > 0 || b.inits.length !== 1) return unknown;
       const only = b.inits[0];
-      if (only.init && only.path.length === 0) return this.pathFold(only.init, depth + 1, partial);
-      return partial ? (this.loopElements(only.owner) ?? unknown) : unknown;
+      if (only.init) return only.path.length === 0 ? this.pathFold(only.init, depth + 1, partial) : unknown;
+      return partial ? (this.loopElements(only) ?? unknown) : unknown;
     }
     // `path.join`/`path.resolve` with some parts unknown (with all parts known, `evaluate` folded it).
     if (partial && n.type === 'CallExpression' && !n.arguments.some((a: Nd) => a.type === 'SpreadElement')) {
@@ -663,22 +663,50 @@ export class Resolver {
     return combos.map(join);
   }
 
-  /** The constant strings a `for (const x of [...])` variable takes, or null. */
-  private loopElements(declarator: Nd): string[] | null {
+  /**
+   * The constant strings a `for…of` variable takes, or null: the elements of a constant array, the
+   * values of `Object.values(o)`, and the keys or values of `Object.entries(o)` destructured as
+   * `[k, v]`, for an object literal `o` (stealers keep their target paths in such tables).
+   */
+  private loopElements(init: BindingInit): string[] | null {
+    const declarator = init.owner;
     const declaration = this.scopes.parentOf.get(declarator);
     const loop = declaration && this.scopes.parentOf.get(declaration);
-    if (!loop || loop.type !== 'ForOfStatement' || loop.left !== declaration || declarator.id.type !== 'Identifier') return null;
-    const iterated = this.evaluate(loop.right);
-    if (iterated.k !== 'arr' || iterated.node.type !== 'ArrayExpression') return null;
-    const elements = iterated.node.elements as Array<Nd | null>;
-    if (elements.length > MAX_PATH_PATTERNS) return null;
+    if (!loop || loop.type !== 'ForOfStatement' || loop.left !== declaration) return null;
+    const step = init.path.length === 1 ? init.path[0] : null;
+    const entryPart = step && 'index' in step && step.index <= 1 ? step.index : null;
+    if (init.path.length > 0 && entryPart === null) return null;
+    let nodes: Array<Nd | null>;
+    const iterated = unwrap(loop.right);
+    const listed = this.evaluate(iterated);
+    if (listed.k === 'arr' && listed.node.type === 'ArrayExpression' && init.path.length === 0) nodes = listed.node.elements as Array<Nd | null>;
+    else {
+      const table = iterated.type === 'CallExpression' && iterated.arguments.length === 1 ? this.objectTable(iterated.callee, iterated.arguments[0]) : null;
+      if (!table) return null;
+      if (table.fn === 'values' && init.path.length === 0) nodes = table.props.map((p) => p.value);
+      else if (table.fn === 'entries' && entryPart !== null) {
+        if (entryPart === 1) nodes = table.props.map((p) => p.value);
+        else return table.props.map((p) => staticKey(p.key, p.computed)).every((k): k is string => k !== null) ? table.props.map((p) => staticKey(p.key, p.computed)!) : null;
+      } else return null;
+    }
+    if (nodes.length > MAX_PATH_PATTERNS) return null;
     const out: string[] = [];
-    for (const element of elements) {
-      const value = element && element.type !== 'SpreadElement' ? constString(this.evaluate(element)) : null;
+    for (const node of nodes) {
+      const value = node && node.type !== 'SpreadElement' ? constString(this.evaluate(node)) : null;
       if (value === null) return null;
       out.push(value);
     }
     return out;
+  }
+
+  /** `Object.values(o)` / `Object.entries(o)` of an object literal with plain properties only. */
+  private objectTable(callee: Nd, arg: Nd): { fn: 'values' | 'entries'; props: Nd[] } | null {
+    const fn = this.evaluate(callee);
+    const name = isRef(fn, 'global', 'Object', ['values']) ? 'values' : isRef(fn, 'global', 'Object', ['entries']) ? 'entries' : null;
+    const object = name ? this.evaluate(arg) : null;
+    if (!name || !object || object.k !== 'obj' || object.node.type !== 'ObjectExpression') return null;
+    const props = object.node.properties as Nd[];
+    return props.every((p) => p.type === 'Property' && p.kind === 'init' && !p.method) ? { fn: name, props } : null;
   }
 
   /** The key of a member expression (static or folded), with the folded value when computed. */

@@ -56,13 +56,13 @@ const CREDENTIAL_MARKERS = [
   '/.aws/credentials', '/.config/gh/hosts.yml', '/.gnupg/',
   '/local storage/leveldb', '/login data', '/web data', '/local state', '/network/cookies', '/default/cookies', '/cookies.sqlite', '/key4.db', '/logins.json',
   '/local extension settings/', '/indexeddb/chrome-extension_',
-  '/exodus/exodus.wallet', '/electrum/wallets', '/atomic/local storage', '/wallet.dat', '/.bitcoin/', '/ethereum/keystore', '/.config/solana/id.json',
+  '/exodus/exodus.wallet', '/electrum/wallets', '/.electrum/wallets', '/atomic/local storage', '/wallet.dat', '/.bitcoin/', '/ethereum/keystore', '/.config/solana/id.json',
   '/telegram desktop/tdata', '/library/keychains/', '/etc/shadow',
   '/.pi/agent/auth.json', '/.claude/.credentials.json', '/.codex/auth.json', '/.gemini/oauth_creds.json', '/.config/github-copilot/hosts.json', '/.config/github-copilot/apps.json',
 ];
 
 /** Directory listings of these are credential hunting too (`readdirSync(path.join(home, ".ssh"))`). */
-const CREDENTIAL_DIRECTORIES = ['/.ssh', '/.gnupg', '/local storage/leveldb', '/local extension settings', '/telegram desktop/tdata', '/library/keychains', '/electrum/wallets'];
+const CREDENTIAL_DIRECTORIES = ['/.ssh', '/.gnupg', '/local storage/leveldb', '/local extension settings', '/telegram desktop/tdata', '/library/keychains', '/electrum/wallets', '/.electrum/wallets'];
 
 /** SEC-CREDREAD-001: a folded read source (`*` for parts that did not fold) inside a credential store. */
 export function isCredentialStore(path: string, listing: boolean): boolean {

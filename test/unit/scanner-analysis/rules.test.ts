@@ -173,6 +173,12 @@ describe('SEC rules: messages and ranges', () => {
     ]);
     const loop = `${head}\nfor (const f of [".bashrc", ".npmrc", ".git-credentials"]) fs.readFileSync(path.join(os.homedir(), f));\nfor (const f of ["a.txt", "b.txt"]) fs.readFileSync(path.join(os.homedir(), f));\nfor (const f of [x, ".netrc"]) fs.readFileSync(f);`;
     assert.deepEqual(hits(loop, 'SEC-CREDREAD-001').map(([, m]) => m), ['Read of credential store "~/.npmrc"']);
+    const tables = `${head}\nconst wallets = { exodus: "Exodus/exodus.wallet", notes: "Notes/x.txt" };\nfor (const p of Object.values(wallets)) fs.readdirSync(path.join(process.env.APPDATA, p));\nfor (const [name, p] of Object.entries(wallets)) fs.readFileSync(path.join(process.env.APPDATA, p));\nfor (const [name] of Object.entries({ ".netrc": 1 })) fs.readFileSync(path.join(os.homedir(), name));\nfor (const [name, p] of Object.entries({ a: "x.txt" })) fs.readFileSync(p);`;
+    assert.deepEqual(hits(tables, 'SEC-CREDREAD-001').map(([, m]) => m), [
+      'Read of credential store "%APPDATA%/Exodus/exodus.wallet"',
+      'Read of credential store "%APPDATA%/Exodus/exodus.wallet"',
+      'Read of credential store "~/.netrc"',
+    ]);
     // Tools' own settings, unknown paths, writes (SEC-FSSENS-001's concern), a folder named only like `.ssh`.
     none(`${head} fs.readFileSync(path.join(os.homedir(), ".ssh", "id_ed25519.pub")); fs.readFileSync(path.join(os.homedir(), ".ssh", "config")); fs.readFileSync(path.join(root, ".npmrc")); fs.readFileSync(path.join(dir, name)); fs.readFileSync(p); fs.writeFileSync(path.join(d, "Login Data"), x); fs.readdirSync(path.join(os.homedir(), ".ssh-backup"))`, 'SEC-CREDREAD-001');
   });
