@@ -5,8 +5,9 @@
  * offset in the input.
  *
  * Two phases. Enums, value namespaces and `export =` hide their bodies from `ts-blank-space`, so they
- * are rewritten first (enum → block of initializer expressions, namespace → block, `export =` →
- * `void`) and the result is parsed again. Then `ts-blank-space` runs, and the remaining constructs are
+ * are rewritten first (enum → object literal bound to its name, or a block of initializer
+ * expressions where that cannot be spelled; namespace → block; `export =` → `void`) and the result
+ * is parsed again. Then `ts-blank-space` runs, and the remaining constructs are
  * rewritten on its output: parameter properties, `import x = require()`, legacy `<T>x` assertions,
  * `accessor`, and decorators (blanked; their expressions are kept for separate parsing).
  */
@@ -278,6 +279,11 @@ function rewriteNamespace(node: ts.ModuleDeclaration, source: ts.SourceFile, edi
 function rewriteEnum(node: ts.EnumDeclaration, source: ts.SourceFile, text: string, edits: Edit[]): void {
   const open = text.indexOf('{', node.name.end);
   if (open < 0) return;
+  const asObject = enumAsObject(node, source, text, open);
+  if (asObject) {
+    edits.push(...asObject);
+    return;
+  }
   edits.push({ start: node.getStart(source), end: open });
   const members = node.members;
   const close = members.end; // position of the closing brace (end of the member list incl. trailing comma)
@@ -296,6 +302,63 @@ function rewriteEnum(node: ts.EnumDeclaration, source: ts.SourceFile, text: stri
     const comma = findComma(text, member.end, nextStart);
     if (comma >= 0) edits.push(init && keptAfter[i] ? { start: comma, end: comma + 1, text: ';' } : { start: comma, end: comma + 1 });
   }
+}
+
+/**
+ * `enum K { A = "x", B }` → `var  K={ A : "x", B }`, `const enum K {…}` → `      var  K={…}`: a
+ * real object, so `K.A` folds (a `const enum` can otherwise hide `globalThis[K.A]`). Same length:
+ * `enum` becomes `var ` (a `const` modifier is blanked), the first blank between the name and `{` becomes `=`, and
+ * each initializer's `=` becomes `:`; a member without initializer is a shorthand property. Null
+ * (the block rewrite instead) when that cannot be spelled: no blank on the name's line before `{`,
+ * a comment there, or a string-named member without initializer (not a valid shorthand).
+ */
+function enumAsObject(node: ts.EnumDeclaration, source: ts.SourceFile, text: string, open: number): Edit[] | null {
+  if (!startsFreshAfter(text, node.end)) return null;
+  const between = text.slice(node.name.end, open);
+  const blank = between.search(/[ \t]/);
+  if (!/^\s*$/.test(between) || blank < 0 || between.slice(0, blank).includes('\n')) return null;
+  const modifiers = ts.getModifiers(node) ?? [];
+  const keyword = text.indexOf('enum', modifiers.reduce((end, m) => Math.max(end, m.end), node.getStart(source)));
+  if (keyword < 0 || keyword > node.name.getStart(source)) return null;
+  // Always `var`: enums of one name merge, and a repeated `const` would be a redeclaration.
+  const edits: Edit[] = [{ start: keyword, end: keyword + 4, text: 'var ' }, { start: node.name.end + blank, end: node.name.end + blank + 1, text: '=' }];
+  for (const m of modifiers) if (m.kind === SK.ConstKeyword) edits.push({ start: m.getStart(source), end: m.end });
+  for (const member of node.members) {
+    if (!member.initializer) {
+      if (!ts.isIdentifier(member.name)) return null;
+      continue;
+    }
+    const equals = text.indexOf('=', member.name.end);
+    if (equals < 0 || equals >= member.initializer.getStart(source)) return null;
+    edits.push({ start: equals, end: equals + 1, text: ':' });
+  }
+  return edits;
+}
+
+/**
+ * An object literal has no `;` of its own: true when the code after `at` cannot continue it, so
+ * automatic semicolon insertion ends the declaration there as the enum ended (the end of the text,
+ * or, after a line break, a name, number, string, `{`, `}`, `;` or `@`; comments skipped).
+ */
+function startsFreshAfter(text: string, at: number): boolean {
+  let lineBreak = false;
+  let i = at;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === '\n' || c === '\r' || c === '\u2028' || c === '\u2029') lineBreak = true;
+    else if (c === '/' && text[i + 1] === '/') {
+      while (i < text.length && text[i] !== '\n') i++;
+      continue;
+    } else if (c === '/' && text[i + 1] === '*') {
+      const close = text.indexOf('*/', i + 2);
+      if (close < 0) return false;
+      if (/[\n\r\u2028\u2029]/.test(text.slice(i, close))) lineBreak = true;
+      i = close + 2;
+      continue;
+    } else if (!/\s/.test(c)) return lineBreak && /[\w$"'{};@\u0080-\uffff]/.test(c);
+    i++;
+  }
+  return true;
 }
 
 /** Position of the first comma outside comments in [from, to), or -1. */

@@ -384,11 +384,18 @@ function tilesOf(parsed: ParsedSource, from: number, to: number, mode: SourceKin
   const extras = parsed.extraExpressions as unknown as Nd[];
   const decoratorAts = extras.map((e) => atSignBefore(local, e.start)).sort((x, y) => x - y);
   const starts = tileStarts(body, decoratorAts, 0);
-  // TypeScript blanked between two statements (a type alias, an interface, `export enum E ` before
-  // the block an enum becomes, a trailing `as const`) must not be cut in the middle: the tile
-  // boundary moves to the line break after the earlier statement, or to its end.
+  // TypeScript blanked between two statements (a type alias, an interface, a trailing `as const`)
+  // must not be cut in the middle: the tile boundary moves to the line break after the earlier
+  // statement, or to its end.
   for (let i = 1; i < body.length; i++) {
-    const gapStart = body[i - 1].end;
+    let gapStart = body[i - 1].end;
+    // A statement without `;` ends at the `;` ts-blank-space puts on the first character of the
+    // blanked declaration after it: that `;` belongs to the gap (else a multi-line interface after
+    // `const k = [1] as const` or an enum would be cut after its first line).
+    if (gapStart > 0 && parsed.strippedText[gapStart - 1] === ';' && local[gapStart - 1] !== ';') {
+      gapStart--;
+      while (gapStart > 0 && /\s/.test(parsed.strippedText[gapStart - 1])) gapStart--;
+    }
     const gapEnd = starts[i];
     if (gapStart >= gapEnd || local.slice(gapStart, gapEnd) === parsed.strippedText.slice(gapStart, gapEnd)) continue;
     const lineBreak = local.slice(gapStart, gapEnd).search(/[\n\r\u2028\u2029]/);

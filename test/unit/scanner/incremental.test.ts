@@ -388,6 +388,15 @@ describe('incremental editor scan: same findings as a full scan', () => {
     });
   });
 
+  it('an enum member edited changes a finding in the statement that reads it (enums are objects bound to their name)', () => {
+    const v1 = 'enum K { A = "ev" + "al", B }\nexport interface I {\n  x: number;\n}\nfunction a() {}\nexport const run = (s: string) => (globalThis as any)[K.A](s);\n';
+    const v2 = v1.replace('"ev" + "al"', '"ev" + "en"');
+    const scanner = assertSameAsFull('enum.ts', [v1, v2, v1, v1.replace('x: number', 'x: string')]);
+    assert.equal(scanner.lastUpdate, 'incremental');
+    assert.ok(scanFileText(v1, options('enum.ts')).findings.some((f) => f.ruleId === 'SEC-EVAL-001'));
+    assert.ok(!scanFileText(v2, options('enum.ts')).findings.some((f) => f.ruleId === 'SEC-EVAL-001'));
+  });
+
   it('a JSX line after export default function is read by the parser as an operator: re-parsed together', () => {
     const v1 = 'export const Field = () => <input />;\n  <input type="x" />\n';
     const v2 = 'export const Field = () => <input />;\nexport default function (api) { helper(api); }\n  <input type="x" />\n';

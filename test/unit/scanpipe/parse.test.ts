@@ -67,9 +67,22 @@ describe('TypeScript strip keeps every offset (scanner.md §2.1)', () => {
     assert.match(parsed.strippedText.split('\n')[1], /^import \{ +\} from "node:vm";$/);
   });
 
-  it('turns enums into blocks of initializer expressions with ; separators', () => {
-    const parsed = parseSource('enum Color { Red = 1 << 0, Green, Blue = f("2"), }\n', 'e.ts');
-    assert.equal(parsed.strippedText, '           {       1 << 0;               f("2")  }\n');
+  it('turns enums into object literals bound to their name, so members fold', () => {
+    assert.equal(parseSource('enum Color { Red = 1 << 0, Green, Blue = f("2"), }\n', 'e.ts').strippedText, 'var  Color={ Red : 1 << 0, Green, Blue : f("2"), }\n');
+    assert.equal(parseSource('export const enum K { A = "x" }\n', 'e.ts').strippedText, 'export       var  K={ A : "x" }\n');
+    // Enums of one name merge: two declarations of one `var` are valid.
+    assert.equal(parseSource('const enum K { A = 1 }\nconst enum K { B = 2 }\n', 'e.ts').parseError, undefined);
+  });
+
+  it('falls back to a block of initializer expressions when the object cannot be spelled', () => {
+    // A string-named member without initializer is no valid shorthand; `{` on its own line leaves no room for `=`.
+    assert.equal(parseSource('enum Color { "red-ish", Blue = f("2"), Green = 3 }\n', 'e.ts').strippedText, '           {                   f("2");         3 }\n');
+    assert.equal(parseSource('enum E\n{ A = g(1) }\n', 'e.ts').strippedText, '      \n{     g(1) }\n');
+    // Code after it that would continue an object literal (automatic semicolon insertion would not end it).
+    for (const next of ['(globalThis as any).x = 1', '[1].map(f)', '`t`', '/re/.test(s)', '+x']) {
+      assert.equal(parseSource(`enum E { A = g(1) }\n${next}\n`, 'e.ts').strippedText.slice(0, 19), '       {     g(1) }', next);
+    }
+    assert.equal(parseSource('enum E { A = g(1) } // note\nfoo()\n', 'e.ts').strippedText.slice(0, 19), 'var  E={ A : g(1) }');
   });
 
   it('rewrites import = require and export = with equal length', () => {
