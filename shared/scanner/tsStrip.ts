@@ -7,9 +7,9 @@
  * Two phases. Enums, value namespaces and `export =` hide their bodies from `ts-blank-space`, so they
  * are rewritten first (enum → object literal bound to its name, or a block of initializer
  * expressions where that cannot be spelled; namespace → block; `export =` → `void`) and the result
- * is parsed again. Then `ts-blank-space` runs, and the remaining constructs are
- * rewritten on its output: parameter properties, `import x = require()`, legacy `<T>x` assertions,
- * `accessor`, and decorators (blanked; their expressions are kept for separate parsing).
+ * is parsed again. Then `ts-blank-space` runs, and the remaining constructs are rewritten on its
+ * output: parameter properties, `import x = require()`, legacy `<T>x` assertions, `accessor`, and
+ * decorators (blanked; their expressions are kept for separate parsing).
  */
 import ts from 'typescript';
 import { blankSourceFile } from 'ts-blank-space';
@@ -307,10 +307,12 @@ function rewriteEnum(node: ts.EnumDeclaration, source: ts.SourceFile, text: stri
 /**
  * `enum K { A = "x", B }` → `var  K={ A : "x", B }`, `const enum K {…}` → `      var  K={…}`: a
  * real object, so `K.A` folds (a `const enum` can otherwise hide `globalThis[K.A]`). Same length:
- * `enum` becomes `var ` (a `const` modifier is blanked), the first blank between the name and `{` becomes `=`, and
- * each initializer's `=` becomes `:`; a member without initializer is a shorthand property. Null
- * (the block rewrite instead) when that cannot be spelled: no blank on the name's line before `{`,
- * a comment there, or a string-named member without initializer (not a valid shorthand).
+ * `enum` becomes `var ` (a `const` modifier is blanked), the first blank between the name and `{`
+ * becomes `=`, and each initializer's `=` becomes `:`; a member without initializer is a shorthand
+ * property. Null (the block rewrite instead) when that cannot be spelled: no blank on the name's line
+ * before `{`, a comment there or before a member's `=`, a string-named member without initializer
+ * (no valid shorthand), or code after the enum that would continue an object literal (`(`, `[`, a
+ * template, an operator).
  */
 function enumAsObject(node: ts.EnumDeclaration, source: ts.SourceFile, text: string, open: number): Edit[] | null {
   if (!startsFreshAfter(text, node.end)) return null;
@@ -329,7 +331,7 @@ function enumAsObject(node: ts.EnumDeclaration, source: ts.SourceFile, text: str
       continue;
     }
     const equals = text.indexOf('=', member.name.end);
-    if (equals < 0 || equals >= member.initializer.getStart(source)) return null;
+    if (equals < 0 || equals >= member.initializer.getStart(source) || !/^\s*$/.test(text.slice(member.name.end, equals))) return null;
     edits.push({ start: equals, end: equals + 1, text: ':' });
   }
   return edits;

@@ -686,7 +686,10 @@ export class Resolver {
       if (table.fn === 'values' && init.path.length === 0) nodes = table.props.map((p) => p.value);
       else if (table.fn === 'entries' && entryPart !== null) {
         if (entryPart === 1) nodes = table.props.map((p) => p.value);
-        else return table.props.map((p) => staticKey(p.key, p.computed)).every((k): k is string => k !== null) ? table.props.map((p) => staticKey(p.key, p.computed)!) : null;
+        else {
+          const keys = table.props.map((p) => staticKey(p.key, p.computed));
+          return keys.length <= MAX_PATH_PATTERNS && keys.every((k): k is string => k !== null) ? keys : null;
+        }
       } else return null;
     }
     if (nodes.length > MAX_PATH_PATTERNS) return null;

@@ -83,6 +83,8 @@ describe('TypeScript strip keeps every offset (scanner.md §2.1)', () => {
       assert.equal(parseSource(`enum E { A = g(1) }\n${next}\n`, 'e.ts').strippedText.slice(0, 19), '       {     g(1) }', next);
     }
     assert.equal(parseSource('enum E { A = g(1) } // note\nfoo()\n', 'e.ts').strippedText.slice(0, 19), 'var  E={ A : g(1) }');
+    // A comment before a member's `=` could hold an `=` of its own.
+    assert.equal(parseSource('enum E { A /* = */ = 1 }\nfoo()\n', 'e.ts').strippedText, '       {             1 }\nfoo()\n');
   });
 
   it('rewrites import = require and export = with equal length', () => {
