@@ -397,6 +397,42 @@ describe('incremental editor scan: same findings as a full scan', () => {
     assert.ok(!scanFileText(v2, options('enum.ts')).findings.some((f) => f.ruleId === 'SEC-EVAL-001'));
   });
 
+  it('random line edits in a TypeScript module of enums, interfaces and as const (every version equal)', () => {
+    const base = [
+      'import * as cp from "child_process";',
+      'export enum Cmd { Run = "curl x | sh", Stop = "id" }',
+      'export interface I {', '  x: number;', '}',
+      'const enum K { A = "ev" + "al", B }',
+      'export const k = [1] as const',
+      'type T = { a: string };',
+      'enum S { "a-b", C = 2 }',
+      'export function run(t: T) { cp.exec(Cmd.Run); return (globalThis as any)[K.A](t.a); }',
+      'enum E { X = 1 }',
+      '(globalThis as any).y = E.X;',
+    ].join('\n');
+    const pool = ['enum Z { Q = "x" }', 'const enum K { A = "ev" + "al" }', 'enum K { A = "ev" + "en" }', 'interface J {\n  y: 1;\n}', '(globalThis as any)[K.A]("1");', 'globalThis[K.A]("2");', 'export const c = [2] as const', 'type U = string;', 'cp.exec(Cmd.Stop);', 'enum Cmd { Run = "rm -rf /" }', '// note'];
+    const next = random(7_000_000 + Number(process.env.PI_SEC_FUZZ_SEED ?? 0));
+    let incremental = 0;
+    for (let run = 0; run < 30; run++) {
+      const scanner = new IncrementalFileScanner();
+      let text = base;
+      scanner.scan(text, options('enums.ts'));
+      for (let i = 0; i < 12; i++) {
+        const lines = text.split('\n');
+        const at = Math.min(Math.floor(next() * (lines.length + 1)), lines.length - 1);
+        const r = next();
+        if (r < 0.5) lines.splice(at, 0, pool[Math.floor(next() * pool.length)]);
+        else if (r < 0.8 && lines.length > 2) lines.splice(at, 1);
+        else lines[at] = lines[at].replace(/"[^"]*"/, '"' + ['eval', 'x', 'curl a | sh'][Math.floor(next() * 3)] + '"');
+        text = lines.join('\n');
+        assert.deepEqual(comparable(scanner.scan(text, options('enums.ts'))), comparable(scanFileText(text, options('enums.ts'))), `run ${run}, version ${i}:\n${text}`);
+        if (scanner.lastUpdate === 'incremental') incremental++;
+      }
+    }
+    console.log(`# ${incremental} of 360 incremental`);
+    assert.ok(incremental > 360 / 4, `too few incremental updates (${incremental} of 360)`);
+  });
+
   it('a JSX line after export default function is read by the parser as an operator: re-parsed together', () => {
     const v1 = 'export const Field = () => <input />;\n  <input type="x" />\n';
     const v2 = 'export const Field = () => <input />;\nexport default function (api) { helper(api); }\n  <input type="x" />\n';
