@@ -33,6 +33,8 @@ export const FOLD_MAX_STEPS = 100_000;
 /** Helper calls inlined inside one another (see `inlineCall`), and the size of a helper's returned expression. */
 const MAX_INLINE_DEPTH = 6;
 const MAX_INLINE_CHARS = 2000;
+/** `Object` functions that return their argument. */
+const OBJECT_IDENTITY_FUNCTIONS: ReadonlySet<string> = new Set(['freeze', 'seal', 'preventExtensions']);
 /** Paths tried per fs call when loop variables over constant arrays expand (SEC-CREDREAD-001). */
 const MAX_PATH_PATTERNS = 128;
 /** Distinct helper calls (helper and argument values) inlined per file. */
@@ -256,9 +258,13 @@ export class Resolver {
     const slot = node as unknown as MemoSlot;
     const state = slot[MEMO_STATE];
     if (state === this.gen) return slot[MEMO]!;
-    if (state === -this.gen || this.depth >= FOLD_MAX_DEPTH || ++this.steps > FOLD_MAX_STEPS) {
+    if (state === -this.gen || this.depth >= FOLD_MAX_DEPTH) {
       this.truncations++;
       return UNKNOWN;
+    }
+    if (++this.steps > FOLD_MAX_STEPS) {
+      this.truncations++;
+      return this.plainValue(node, 0);
     }
     const before = this.truncations;
     slot[MEMO_STATE] = -this.gen;
@@ -280,9 +286,13 @@ export class Resolver {
 
   /** Inside a function being inlined, values depend on the call's arguments: no memo either way. */
   private evaluateUnmemoized(node: Nd): Value {
-    if (this.depth >= FOLD_MAX_DEPTH || ++this.steps > FOLD_MAX_STEPS) {
+    if (this.depth >= FOLD_MAX_DEPTH) {
       this.truncations++;
       return UNKNOWN;
+    }
+    if (++this.steps > FOLD_MAX_STEPS) {
+      this.truncations++;
+      return this.plainValue(node, 0);
     }
     this.depth++;
     try {
@@ -290,6 +300,39 @@ export class Resolver {
       return value.k === 'const' && typeof value.v === 'string' && value.v.length > FOLD_MAX_CHARS ? UNKNOWN : value;
     } finally {
       this.depth--;
+    }
+  }
+
+  /**
+   * Once the file's folding steps are spent (§3.2: folded values are then unknown), what is still
+   * read as spelled: literals, globals (`eval`, `require`, `process`), imports and constant aliases,
+   * static member chains and `require("x")`. Without it, code after the first 100,000 steps of a
+   * large bundle, where an appended payload sits, would show nothing at all. No folding, bounded depth.
+   */
+  private plainValue(node: Nd, depth: number): Value {
+    if (depth > 8) return UNKNOWN;
+    const n = unwrap(node);
+    switch (n.type) {
+      case 'Literal':
+        return this.compute(n);
+      case 'Identifier': {
+        const binding = this.scopes.refBinding.get(n) ?? this.scopes.declBinding.get(n) ?? null;
+        if (!binding) return this.identifier(n);
+        if (binding.kind === 'import') return this.bindingValue(binding);
+        const only = binding.inits.length === 1 && binding.writes.length === 0 ? binding.inits[0] : null;
+        return only && only.init && only.path.length === 0 && binding.kind !== 'param' ? this.plainValue(only.init, depth + 1) : UNKNOWN;
+      }
+      case 'MemberExpression': {
+        const key = !n.computed ? (n.property.type === 'Identifier' ? n.property.name : null) : n.property.type === 'Literal' ? String(n.property.value) : null;
+        const object = key === null ? UNKNOWN : this.plainValue(n.object, depth + 1);
+        return object.k === 'ref' ? this.member(object, key!) : UNKNOWN;
+      }
+      case 'CallExpression': {
+        const spec = n.arguments.length > 0 && n.arguments[0].type === 'Literal' && typeof n.arguments[0].value === 'string' ? n.arguments[0].value : null;
+        return spec !== null && this.loaderOf(this.plainValue(n.callee, depth + 1)) ? moduleRoot(spec) : UNKNOWN;
+      }
+      default:
+        return UNKNOWN;
     }
   }
 
@@ -1191,6 +1234,11 @@ export class Resolver {
           const key = this.fieldKey(e.left.property, e.left.computed);
           if (key !== null) add(fields.instance, key, e.right);
         }
+      } else if (member.type === 'MethodDefinition' && member.kind === 'get') {
+        // A getter reads like a field: `this.cp` / `C.cp` is what it returns (one returned expression).
+        const key = this.fieldKey(member.key, member.computed);
+        const returned = returnedExpression(member.value);
+        if (key !== null && returned) add(member.static ? fields.statics : fields.instance, key, returned);
       }
     }
     this.classMemo.set(cls, fields);
@@ -1329,6 +1377,10 @@ export class Resolver {
           // `(0, eval)("this")` is the global object; `Function("return this")` returns a function that yields it.
           return alt.root.name === 'eval' ? global('globalObject') : ref({ kind: 'global', name: 'globalObject' }, ['()factory']);
         }
+      }
+      // `Object.freeze(o)` (and seal, preventExtensions) returns `o` itself: a frozen table of modules is still the table.
+      if (alt.root.kind === 'global' && alt.root.name === 'Object' && alt.keys.length === 1 && OBJECT_IDENTITY_FUNCTIONS.has(alt.keys[0]) && args && args.length >= 1) {
+        return this.evaluate(args[0]);
       }
       if (alt.root.kind === 'global' && (alt.root.name === 'Object' || alt.root.name === 'Reflect') && alt.keys.length === 1 && alt.keys[0] === 'getPrototypeOf' && args && args.length >= 1) {
         if (someAlternative(this.evaluate(args[0]), (v) => v.k === 'fn')) return withStep(FUNCTION_PROTOTYPE, `${alt.root.name}.getPrototypeOf`);

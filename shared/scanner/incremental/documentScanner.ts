@@ -324,20 +324,20 @@ function memberEdit(state: State, text: string, p: number, oldEnd: number, delta
   return { outcome: 'applied', analysed };
 }
 
-/** Members that give the class or its instances field values (see `Resolver.classFields`). */
+/** Members that give the class or its instances field values (see `Resolver.classFields`): getters read like fields. */
 function setsFields(member: Nd): boolean {
-  return member.type === 'PropertyDefinition' || (member.type === 'MethodDefinition' && member.kind === 'constructor');
+  return member.type === 'PropertyDefinition' || (member.type === 'MethodDefinition' && (member.kind === 'constructor' || member.kind === 'get'));
 }
 
 /**
- * True when fields these members set may be read outside them: any static field (other statements
- * read `C.k`), or an instance field or constructor-assigned name that the rest of the class body
- * mentions as `this.k` (or reads through a computed `this[…]`).
+ * True when fields these members set may be read outside them: any static field or getter (other
+ * statements read `C.k`), or an instance field, getter or constructor-assigned name that the rest of
+ * the class body mentions as `this.k` (or reads through a computed `this[…]`).
  */
 function fieldsReadElsewhere(window: readonly Nd[], bodyOutsideOf: () => string): boolean {
   const names = new Set<string>();
   for (const m of window) {
-    if (m.type === 'PropertyDefinition') {
+    if (m.type === 'PropertyDefinition' || (m.type === 'MethodDefinition' && m.kind === 'get')) {
       if (m.static) return true;
       names.add(fieldName(m.key, m.computed) ?? '');
     } else if (m.type === 'MethodDefinition' && m.kind === 'constructor') {

@@ -94,6 +94,14 @@ describe('constant folding (§3.2)', () => {
     assert.equal(folded('s + s', `const s = "${'x'.repeat(5001)}";`), Symbol.for('unknown'));
     assert.equal(folded('s + s', `const s = "${'x'.repeat(5000)}";`), 'x'.repeat(10000));
   });
+  it('limits: past 100,000 folding steps, folded values are unknown but plain spellings are still read', () => {
+    // 110,000 identifiers evaluated for one array spend the file's budget before the code after it.
+    const padding = `const a = "x";\nconst parts = [${Array(110_000).fill('a').join(',')}];\neval(parts.join(""));\n`;
+    const tail = 'const cp = require("child_process");\ncp.exec("id");\nimport("./local.js");\nglobalThis["ev" + "al"]("1");\nprocess.env.NPM_TOKEN;\n';
+    const text = padding + tail;
+    const found = scan(text).hits.map((h) => `${h.ruleId}@${text.slice(0, h.start).split('\n').length}`);
+    assert.deepEqual(found.sort(), ['CMP-REWRITE-001@4', 'SEC-ENV-001@8', 'SEC-EVAL-001@3', 'SEC-SPAWN-001@5']);
+  });
 });
 
 describe('bindings and aliases (§3.1)', () => {
@@ -258,6 +266,12 @@ describe('helper functions with one returned expression (beyond §6.2: decoders 
     assert.equal(folded('o.name', 'const o = { get name() { return ["la", "ve"].join("").split("").reverse().join(""); } };'), 'eval');
     assert.equal(describeRef('o.v', 'const o = { get v() { if (a) return 1; return require("fs"); } };'), 'unknown');
     assert.equal(describeRef('o.v', 'const o = { set v(x) { this.x = x; } };'), 'unknown');
+    assert.equal(describeRef('A.cp.exec', 'class A { static get cp() { return require("child_process"); } }'), 'module:child_process.exec');
+  });
+  it('Object.freeze, seal and preventExtensions return their argument', () => {
+    assert.equal(describeRef('o.cp.exec', 'const o = Object.freeze({ cp: require("child_process") });'), 'module:child_process.exec');
+    assert.equal(folded('C.k', 'const C = Object.seal({ k: "ev" + "al" });'), 'eval');
+    assert.notEqual(describeRef('o.cp', 'const o = Object.assign({}, { cp: require("child_process") });'), 'module:child_process');
   });
   it('a helper that only calls one parameter with others is a call of that argument', () => {
     const text = 'const cp = require("child_process");\nconst table = { run: function (f, x) { return f(x); } };\ntable.run(cp.execSync, "id");\nconst apply = (f, x) => f(x);\napply(JSON.parse, "{}");';

@@ -242,6 +242,7 @@ describe('incremental editor scan: same findings as a full scan', () => {
       '  }',
       '}',
       'Service.load("fs");',
+      'Service.shell?.spawn("sh");',
     ].join('\n');
     const files: Array<{ path: string; text: string }> = [
       { path: 'generated/service.js', text: generated },
@@ -272,6 +273,10 @@ describe('incremental editor scan: same findings as a full scan', () => {
       '  static pick() { return this.load("vm"); }',
       '  evaluate = eval;',
       '  call(c) { return this.evaluate(c); }',
+      // Getters read like fields (`this.proc`, `Service.shell`).
+      '  get proc() { return require("child_process"); }',
+      '  go() { return this.proc.exec("id"); }',
+      '  static get shell() { return require("child_process"); }',
     ];
     let inClass = 0;
     let versions = 0;
@@ -342,6 +347,13 @@ describe('incremental editor scan: same findings as a full scan', () => {
     assert.deepEqual(inClass.slice(1), [true, true, false, false]);
     assert.ok(found[3].includes('SEC-SPAWN-001@5'), found[3].join(' '));
     assert.ok(found[4].includes('SEC-EVAL-001@7'), found[4].join(' '));
+  });
+
+  it('a getter edited inside a class changes the findings of the members that read it', () => {
+    const v1 = 'class Service {\n  get proc() { return require("path"); }\n  other() { return 1; }\n  go() { return this.proc.exec("id"); }\n}\n';
+    const v2 = v1.replace('require("path")', 'require("child_process")');
+    assertSameAsFull('getter.js', [v1, v2, v1]);
+    assert.ok(scanFileText(v2, options('getter.js')).findings.some((f) => f.ruleId === 'SEC-SPAWN-001' && f.line === 4));
   });
 
   it('a monitored value in a field is reported at the field only while no member reads it', () => {
