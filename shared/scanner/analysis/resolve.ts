@@ -263,8 +263,12 @@ export class Resolver {
       return UNKNOWN;
     }
     if (++this.steps > FOLD_MAX_STEPS) {
+      // The budget stays spent for the rest of the file: the plain value is what this node reads as.
       this.truncations++;
-      return this.plainValue(node, 0);
+      const plain = this.plainValue(node, 0);
+      slot[MEMO] = plain;
+      slot[MEMO_STATE] = this.gen;
+      return plain;
     }
     const before = this.truncations;
     slot[MEMO_STATE] = -this.gen;
