@@ -102,6 +102,17 @@ const READ_FAMILY: ReadonlySet<string> = new Set(['readFile', 'createReadStream'
 const PI_HTTP_METHODS: ReadonlySet<string> = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'fetch', 'send']);
 const URL_OPTION: readonly string[] = ['url'];
 const NODE_HTTP_URL_OPTIONS: readonly string[] = ['url', 'host', 'hostname', 'path'];
+/** How a network call gives its destination (SEC-EXFIL-001). */
+interface ExfilSite {
+  /** Properties of an options object that hold the URL or its parts. */
+  urlKeys?: readonly string[];
+  message?: string;
+  /** Report only when a dynamic part derives from host data. */
+  onlyWithHostData?: boolean;
+}
+/** A DNS query's name (the first argument); database drivers assemble SRV/TXT names from connection strings. */
+const DNS_EXFIL: ExfilSite = { urlKeys: [], message: 'DNS query for a host name built at runtime', onlyWithHostData: true };
+
 const SHELL_META = /[\s|&;<>()$`\\"'*?[\]#~=%{}!]/;
 
 /**
@@ -937,12 +948,11 @@ export class Analyzer {
     }
     if ((spec === 'http' || spec === 'https') && keys.length === 1 && (keys[0] === 'request' || keys[0] === 'get')) {
       this.capability('http', calleeNode, 'network');
-      this.exfil(args?.[0], calleeNode, NODE_HTTP_URL_OPTIONS);
+      this.exfil(args?.[0], calleeNode, { urlKeys: NODE_HTTP_URL_OPTIONS });
     }
     // DNS exfiltration: host data encoded into the name looked up reaches the attacker's name server.
-    // Only with host data: database drivers assemble SRV/TXT names from connection strings.
     const dnsFn = spec === 'dns' && keys[0] === 'promises' ? keys.slice(1) : keys;
-    if ((spec === 'dns' || spec === 'dns/promises') && dnsFn.length === 1 && DNS_QUERIES.test(dnsFn[0])) this.exfil(args?.[0], calleeNode, [], 'DNS query for a host name built at runtime', true);
+    if ((spec === 'dns' || spec === 'dns/promises') && dnsFn.length === 1 && DNS_QUERIES.test(dnsFn[0])) this.exfil(args?.[0], calleeNode, DNS_EXFIL);
   }
 
   private piCall(node: Nd, alt: Value & { k: 'ref' }, args: Nd[] | null): void {
@@ -1038,7 +1048,7 @@ export class Analyzer {
    * SEC-EXFIL-001 when the URL argument is assembled at runtime. An options object gives the URL in
    * `url`, or for Node's `http`/`https` in its parts (`host`, `hostname`, `path`).
    */
-  private exfil(arg: Nd | undefined, calleeNode: Nd, urlKeys: readonly string[] = URL_OPTION, message = 'Request URL built at runtime', onlyWithHostData = false): void {
+  private exfil(arg: Nd | undefined, calleeNode: Nd, { urlKeys = URL_OPTION, message = 'Request URL built at runtime', onlyWithHostData = false }: ExfilSite = {}): void {
     if (!arg) return;
     let argNode = unwrap(arg);
     if (argNode.type === 'Identifier') {
