@@ -13,6 +13,7 @@
  */
 import ts from 'typescript';
 import { blankSourceFile } from 'ts-blank-space';
+import { endsByLineBreak, tokenAfter } from './asi';
 
 export interface StripProblem {
   message: string;
@@ -315,7 +316,9 @@ function rewriteEnum(node: ts.EnumDeclaration, source: ts.SourceFile, text: stri
  * template, an operator).
  */
 function enumAsObject(node: ts.EnumDeclaration, source: ts.SourceFile, text: string, open: number): Edit[] | null {
-  if (!startsFreshAfter(text, node.end)) return null;
+  // An object literal has no end of its own: what follows must not continue it (ASI ends it there).
+  const next = tokenAfter(text, node.end);
+  if (next < text.length && !endsByLineBreak(text, node.end, next)) return null;
   const between = text.slice(node.name.end, open);
   const blank = between.search(/[ \t]/);
   if (!/^\s*$/.test(between) || blank < 0 || between.slice(0, blank).includes('\n')) return null;
@@ -335,32 +338,6 @@ function enumAsObject(node: ts.EnumDeclaration, source: ts.SourceFile, text: str
     edits.push({ start: equals, end: equals + 1, text: ':' });
   }
   return edits;
-}
-
-/**
- * An object literal has no `;` of its own: true when the code after `at` cannot continue it, so
- * automatic semicolon insertion ends the declaration there as the enum ended (the end of the text,
- * or, after a line break, a name, number, string, `{`, `}`, `;` or `@`; comments skipped).
- */
-function startsFreshAfter(text: string, at: number): boolean {
-  let lineBreak = false;
-  let i = at;
-  while (i < text.length) {
-    const c = text[i];
-    if (c === '\n' || c === '\r' || c === '\u2028' || c === '\u2029') lineBreak = true;
-    else if (c === '/' && text[i + 1] === '/') {
-      while (i < text.length && text[i] !== '\n') i++;
-      continue;
-    } else if (c === '/' && text[i + 1] === '*') {
-      const close = text.indexOf('*/', i + 2);
-      if (close < 0) return false;
-      if (/[\n\r\u2028\u2029]/.test(text.slice(i, close))) lineBreak = true;
-      i = close + 2;
-      continue;
-    } else if (!/\s/.test(c)) return lineBreak && /[\w$"'{};@\u0080-\uffff]/.test(c);
-    i++;
-  }
-  return true;
 }
 
 /** Position of the first comma outside comments in [from, to), or -1. */

@@ -327,9 +327,9 @@ export class Resolver {
         return only && only.init && only.path.length === 0 && binding.kind !== 'param' ? this.plainValue(only.init, depth + 1) : UNKNOWN;
       }
       case 'MemberExpression': {
-        const key = !n.computed ? (n.property.type === 'Identifier' ? n.property.name : null) : n.property.type === 'Literal' ? String(n.property.value) : null;
+        const key = staticKey(n.property, n.computed);
         const object = key === null ? UNKNOWN : this.plainValue(n.object, depth + 1);
-        return object.k === 'ref' ? this.member(object, key!) : UNKNOWN;
+        return key !== null && object.k === 'ref' ? this.member(object, key) : UNKNOWN;
       }
       case 'CallExpression': {
         const spec = n.arguments.length > 0 && n.arguments[0].type === 'Literal' && typeof n.arguments[0].value === 'string' ? n.arguments[0].value : null;

@@ -10,6 +10,7 @@ import { Analyzer, finishAnalysis, type AnalysisFacts, type UnitAnalysis } from 
 import { VALUE_ESCAPE_RULES } from '../analysis/analyzer';
 import { constructorFieldAssignments, fieldName, type Nd } from '../analysis/ast';
 import { holdsStringArray } from '../analysis/stringArray';
+import { endsByLineBreak } from '../asi';
 import { orderHits, scanParsed } from '../engine';
 import { completeFileScan, documentScanOutput, sizeRefusal, type DocumentScanOutput, type FileScanOptions, type FileScanResult } from '../fileScan';
 import { attemptOrder, parseSource, parseStrict, type ParsedSource, type SourceKind } from '../parse';
@@ -465,33 +466,6 @@ function atSignBefore(text: string, offset: number): number {
 }
 
 /**
- * True when the statement starting at `offset` cannot continue the one before it (no automatic
- * semicolon is needed for that when its first token is a name, a number, a string, `{`, `!`, `~`, `@`,
- * `#` or `;`); `(`, `[`, a template, an operator or `in`/`instanceof`/`as`/`satisfies` could.
- */
-export function startsFresh(text: string, offset: number): boolean {
-  const c = text.charCodeAt(offset);
-  if (Number.isNaN(c)) return true;
-  if (isIdentifierStart(c)) {
-    let end = offset + 1;
-    while (end < text.length && isIdentifierPart(text.charCodeAt(end))) end++;
-    return !CONTINUING_WORDS.has(text.slice(offset, end));
-  }
-  return (c >= 48 && c <= 57) || FRESH_PUNCTUATION.has(text[offset]);
-}
-
-const CONTINUING_WORDS: ReadonlySet<string> = new Set(['in', 'instanceof', 'as', 'satisfies']);
-const FRESH_PUNCTUATION: ReadonlySet<string> = new Set(['"', "'", '{', '!', '~', '@', '#', ';']);
-
-function isIdentifierStart(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36 || c === 92 || c > 127;
-}
-
-function isIdentifierPart(c: number): boolean {
-  return isIdentifierStart(c) || (c >= 48 && c <= 57);
-}
-
-/**
  * True when the statement of `tile` could run on into the one whose slice starts at `next`: it is not
  * closed and no line break ends it, or the next token is `<` (after some closed statements, such as
  * `export default function () {}`, the JSX tokenizer reads a `<` on the next line as an operator).
@@ -507,20 +481,6 @@ function nextToken(text: string, offset: number): number {
   let i = offset;
   while (i < text.length && /\s/.test(text[i])) i++;
   return i;
-}
-
-/**
- * True when a statement ending at `end` (no semicolon) ends there whatever follows at `next`: a line
- * break lies between them (automatic semicolon insertion needs one) and the next token cannot
- * continue it.
- */
-function endsByLineBreak(text: string, end: number, next: number): boolean {
-  if (!startsFresh(text, next)) return false;
-  for (let i = end; i < next; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) return true;
-  }
-  return false;
 }
 
 function mayOpenCommentOnLastLine(text: string, from: number, to: number): boolean {

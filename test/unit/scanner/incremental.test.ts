@@ -9,7 +9,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { scanFileText, type FileScanOptions, type FileScanResult } from '../../../shared/scanner/fileScan';
-import { commonEnds, IncrementalFileScanner, startsFresh } from '../../../shared/scanner/incremental/documentScanner';
+import { startsFresh } from '../../../shared/scanner/asi';
+import { commonEnds, IncrementalFileScanner } from '../../../shared/scanner/incremental/documentScanner';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const options = (relativePath: string): FileScanOptions => ({ relativePath, extensionId: 'ext', today: '2026-11-24' });
