@@ -4,6 +4,7 @@
  * the editor, so all three report the same findings for the same text.
  */
 import { LineIndex } from '../common/lineIndex';
+import { escapeHidden } from './analysis/hiddenUnicode';
 import { coalesce } from './coalesce';
 import { makeHit, scanDocument, type DocumentScan } from './engine';
 import { assignFingerprints } from './fingerprint';
@@ -163,7 +164,8 @@ function finish(input: FinishInput): FileScanResult {
     const draft: Draft = {
       ruleId: hit.ruleId,
       tier: hit.tier,
-      message,
+      // Quoted source text must not hide or reorder anything in the Problems panel or a report.
+      message: escapeHidden(message),
       remediation: ruleById(hit.ruleId)?.remediation ?? '',
       file: input.relativePath,
       line: start.line + 1,

@@ -1,7 +1,8 @@
-/** The rule catalogue, rulebook 3.0.0 (scanner.md §5). Generated once from the spec tables; edit here. */
+/** The rule catalogue, rulebook 3.1.0 (scanner.md §5 and docs/rules/CHANGELOG.md). Generated once from the spec tables; edit here. */
 import type { RuleDefinition } from './types';
 
-export const RULEBOOK_VERSION = '3.0.0';
+/** The spec's 3.0.0 plus the additions listed in docs/rules/CHANGELOG.md (scanner.md: the version changes with detection). */
+export const RULEBOOK_VERSION = '3.1.0';
 
 /** A rule with its message template(s) as written in the spec (placeholders in braces). */
 export interface CatalogueRule extends RuleDefinition {
@@ -298,6 +299,16 @@ export const RULES: readonly CatalogueRule[] = [
     messageTemplate: "`\"{value}\" is assembled at runtime ({technique})`",
     rationale: "Assembling sensitive names at runtime is a common way to evade scanners",
     remediation: "Reference modules and APIs by their literal names",
+  },
+  {
+    id: "SEC-UNICODE-001",
+    name: "hidden-unicode",
+    tier: "high",
+    family: "SEC",
+    summary: "Not in the spec's catalogue: added because real editor-extension malware hides code in characters nobody sees. Checked over the original text, comments and strings included: bidirectional control characters (U+202A–U+202E, U+2066–U+2069; Trojan Source, CVE-2021-42574), one finding per line from the first control to the end of the line; runs of at least 10 invisible characters (variation selectors, tag characters, zero-width and word-joiner characters, Hangul and other fillers, soft hyphens, private-use characters), the way the GlassWorm extensions carried their loader in an empty-looking string, with the text they decode to when they follow the variation-selector (VS1–16 → 0–15, VS17–256 → 16–255) or tag-character (ASCII) scheme; identifiers holding invisible characters (`const { timeout,\\u3164} = req.query` with U+3164 HANGUL FILLER). Emoji keep their selectors, joiners and flag tags (runs shorter than 10). Every message quotes source text with such characters escaped (`\\u{202E}`), in this and every other rule",
+    messageTemplate: "`Bidirectional control characters ({names}) make this line display in a different order than it runs (Trojan Source)` / `{count} invisible characters ({kinds}) hide data in the source[; they decode to: {text}]` / `Identifier \"{name}\" is invisible ({names}): it reads as blank space` / `Identifier \"{name}\" contains invisible characters ({names})`",
+    rationale: "Characters that are invisible or reorder the display make code run differently from how it reads in review",
+    remediation: "Remove them; write characters that must stay as escapes (`\\u200d`) so reviewers see them",
   },
   {
     id: "CMP-FORBIDDEN-001",

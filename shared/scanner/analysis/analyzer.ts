@@ -8,6 +8,7 @@ import type { StaticCommand } from '../policyOracle';
 import { ruleById } from '../rules';
 import type { Hit, RelatedSpan, Tier } from '../types';
 import { isPlainAssignmentTarget, passesValueThrough, staticKey, unwrap, type Nd } from './ast';
+import { escapeHidden, invisibleNameMessage, mayHide } from './hiddenUnicode';
 import {
   FS_READ,
   FS_WRITE,
@@ -154,6 +155,8 @@ export class Analyzer {
   private linesCache: LineIndex | null = null;
   private readonly hitKeys = new Set<string>();
   private readonly capKeys = new Set<string>();
+  /** The text holds invisible or bidi characters, so identifiers are checked for them (SEC-UNICODE-001). */
+  private readonly mayHide: boolean;
 
   constructor(
     program: Nd,
@@ -163,6 +166,7 @@ export class Analyzer {
     extraExpressions: Nd[] = [],
   ) {
     this.scopes = analyzeScopes(program, extraExpressions);
+    this.mayHide = mayHide(text);
     this.resolver = new Resolver(this.scopes, (offset) => (this.linesCache ??= new LineIndex(this.text)).positionAt(offset).line + 1);
     this.resolver.sourceText = (s, e) => this.text.slice(s, e);
   }
@@ -239,7 +243,11 @@ export class Analyzer {
           this.memberRules(node);
           if (this.rootMayMatter(node)) this.reference(node);
           break;
+        case 'PrivateIdentifier':
+          if (this.mayHide) this.invisibleName(node);
+          break;
         case 'Identifier': {
+          if (this.mayHide) this.invisibleName(node);
           if (this.scopes.writeOnly.has(node)) break;
           const b = this.scopes.refBinding.get(node);
           if (b === undefined) break;
@@ -318,6 +326,11 @@ export class Analyzer {
       evasion: [...via],
       related: value ? dedupeRelated(value.related) : [],
     });
+  }
+
+  private invisibleName(node: Nd): void {
+    const message = invisibleNameMessage(node.name);
+    if (message !== null) this.add('SEC-UNICODE-001', node.start, node.end, message);
   }
 
   private capability(capability: string, node: Nd | { start: number; end: number }, source: string, note?: string): void {
@@ -1340,7 +1353,8 @@ export class Analyzer {
 }
 
 export function formText(text: string): string {
-  return truncate(text.replace(/\s+/g, ' ').trim(), 60);
+  // Invisible and bidi characters are escaped: a message must not reorder or hide what it quotes.
+  return truncate(escapeHidden(text.replace(/\s+/g, ' ').trim()), 60);
 }
 
 function truncate(text: string, max: number): string {

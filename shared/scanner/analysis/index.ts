@@ -5,9 +5,11 @@
  */
 import type { ParsedSource } from '../parse';
 import type { PolicyOracle } from '../policyOracle';
+import { ruleById } from '../rules';
 import type { DocumentFacts, Hit } from '../types';
 import { Analyzer, type AnalysisFacts } from './analyzer';
 import type { Nd } from './ast';
+import { hiddenUnicodeSpans } from './hiddenUnicode';
 import { commandPreview, policyHits, rawPreview } from './policy';
 
 export type { AnalysisFacts, CapabilityEvidence, CommandFact, EnvReadFact, UnitAnalysis } from './analyzer';
@@ -38,12 +40,18 @@ export function analyzeProgram(parsed: ParsedSource, options: AnalyzeOptions = {
   const extras = (parsed.extraExpressions ?? []) as unknown as Nd[];
   const analyzer = new Analyzer(parsed.program as unknown as Nd, text, parsed.strippedText, typeOnly, extras);
   analyzer.run();
-  return finishAnalysis(analyzer.hits, analyzer.facts, options);
+  return finishAnalysis(analyzer.hits, analyzer.facts, { ...options, text });
 }
 
-/** Adds the policy hits for the facts and orders the hits (shared by the full and incremental scans). */
-export function finishAnalysis(ruleHits: readonly Hit[], facts: AnalysisFacts, options: Pick<AnalyzeOptions, 'policy' | 'extensionId'>): AnalysisResult {
+/**
+ * Adds the text-level hits (SEC-UNICODE-001 over the whole text: comments and strings are where such
+ * characters hide) and the policy hits for the facts, and orders the hits (shared by the full and
+ * incremental scans).
+ */
+export function finishAnalysis(ruleHits: readonly Hit[], facts: AnalysisFacts, options: Pick<AnalyzeOptions, 'policy' | 'extensionId'> & { text: string }): AnalysisResult {
   const hits = [...ruleHits];
+  const unicodeTier = ruleById('SEC-UNICODE-001')!.tier;
+  for (const span of hiddenUnicodeSpans(options.text)) hits.push({ ruleId: 'SEC-UNICODE-001', tier: unicodeTier, ...span, evasion: [], related: [] });
   if (options.policy) hits.push(...policyHits(facts, options.policy, options.extensionId ?? null));
   hits.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
   return { hits, facts: documentFacts(facts, options.policy), policyFacts: facts };

@@ -601,7 +601,7 @@ function merge(state: State, options: FileScanOptions): DocumentScanOutput {
     facts.commands.push(...r.facts.commands);
     facts.envReads.push(...r.facts.envReads);
   }
-  const analysis = finishAnalysis(hits, facts, { policy: options.policy, extensionId: options.extensionId });
+  const analysis = finishAnalysis(hits, facts, { policy: options.policy, extensionId: options.extensionId, text: state.text });
   const first = state.tiles[0];
   return {
     hits: orderHits(analysis.hits, state.text.length),

@@ -328,6 +328,18 @@ describe('incremental editor scan: same findings as a full scan', () => {
     assert.ok(scanner.lastAnalysed.reported <= 2, JSON.stringify(scanner.lastAnalysed));
   });
 
+  it('hidden Unicode typed into a comment or a name of one statement is found by the incremental scan (SEC-UNICODE-001 reads the whole text)', () => {
+    const lines = ['import * as fs from "node:fs";'];
+    for (let i = 0; lines.length < 400; i++) lines.push(`// check ${i}`, `export function f${i}(a) { return a + ${i} + fs.sep; }`);
+    const base = lines.join('\n');
+    const versions = [base, base.replace('// check 7', '// check 7\u202e } \u2066'), base.replace('return a + 9 ', 'const \u3164 = a; return \u3164 + 9 ')];
+    const scanner = assertSameAsFull('big.js', versions);
+    assert.equal(scanner.lastUpdate, 'incremental');
+    const found = scanner.scan(versions[1], options('big.js')).findings.filter((f) => f.ruleId === 'SEC-UNICODE-001');
+    assert.deepEqual(found.map((f) => f.line), [16]);
+    assert.equal(scanner.scan(versions[2], options('big.js')).findings.filter((f) => f.ruleId === 'SEC-UNICODE-001').length, 2);
+  });
+
   it('class fields: methods resolve this.k through them; a field read elsewhere is re-analysed with its readers', () => {
     const base = ['export class Jobs {', '  tool = require("fs");', '  #run = JSON.parse;', '  use(cmd) {', '    return this.tool.exec(cmd);', '  }', '  hide(c) { return this.#run(c); }', '  other() { return 1; }', '}', ''].join('\n');
     const scanner = new IncrementalFileScanner();

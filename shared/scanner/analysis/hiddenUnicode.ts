@@ -1,0 +1,182 @@
+/**
+ * SEC-UNICODE-001 (beyond the spec): characters that make source read differently from how it runs.
+ *
+ * - Bidirectional controls (Trojan Source, CVE-2021-42574) reorder what the editor shows, so a comment
+ *   can appear to close before code that is in fact commented out, or the other way round.
+ * - Runs of invisible characters (variation selectors, tag characters, zero-width, filler and
+ *   private-use characters) carry data nobody sees: the GlassWorm extensions (2025) hid their whole
+ *   loader in variation selectors inside an empty-looking string and evaluated the decoded bytes.
+ * - Identifiers holding invisible characters: an invisible destructured parameter passed on to a
+ *   command list reads as a trailing comma (`const { timeout,\u3164} = req.query`).
+ *
+ * Text-level checks run over the original text (comments and strings included: that is where these
+ * characters hide); identifiers are checked by the analyzer when `mayHide` says the text has any.
+ */
+export interface HiddenUnicodeSpan {
+  start: number;
+  end: number;
+  message: string;
+}
+
+/** Any character this module cares about (a single scan of the text decides whether to look closer). */
+const ANY_HIDDEN = /[\u00AD\u034F\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\u3164\uE000-\uF8FF\uFE00-\uFE0F\uFEFF\uFFA0]|\uDB40[\uDC00-\uDDEF]/;
+/** Invisible characters that can be part of an identifier (ID_Start/ID_Continue). */
+const INVISIBLE_IN_NAME = /[\u115F\u1160\u17B4\u17B5\u200C\u200D\u3164\uFFA0]/;
+/** Shortest run of invisible characters reported: emoji keep at most a few (flag tag sequences: 7). */
+export const MIN_HIDDEN_RUN = 10;
+/**
+ * Private-use characters alone are also icon-font glyphs and the holes of code-page tables (iconv-lite
+ * has runs of 11): only a long run of them hides a payload (os-info-checker-es6 carried its in PUA text).
+ */
+export const MIN_PRIVATE_USE_RUN = 64;
+const PREVIEW_CHARS = 60;
+/**
+ * Reordering deceives a reader; nobody reads a line this long (minified bundles, data tables such as
+ * the `entities` decode trie or KaTeX's character ranges hold bidi controls as data).
+ */
+export const MAX_READABLE_LINE = 500;
+
+export function mayHide(text: string): boolean {
+  return ANY_HIDDEN.test(text);
+}
+
+function isInvisible(cp: number): boolean {
+  return (
+    cp === 0xad || cp === 0x34f || cp === 0x115f || cp === 0x1160 || cp === 0x17b4 || cp === 0x17b5 || cp === 0x180e ||
+    (cp >= 0x200b && cp <= 0x200f) || (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2060 && cp <= 0x2064) || (cp >= 0x2066 && cp <= 0x206f) ||
+    cp === 0x3164 || (cp >= 0xe000 && cp <= 0xf8ff) || (cp >= 0xfe00 && cp <= 0xfe0f) || cp === 0xfeff || cp === 0xffa0 ||
+    (cp >= 0xe0000 && cp <= 0xe01ef)
+  );
+}
+
+function isBidiControl(cp: number): boolean {
+  return (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+const NAMES: Readonly<Record<number, string>> = {
+  0xad: 'SOFT HYPHEN', 0x34f: 'COMBINING GRAPHEME JOINER', 0x115f: 'HANGUL CHOSEONG FILLER', 0x1160: 'HANGUL JUNGSEONG FILLER',
+  0x17b4: 'KHMER VOWEL INHERENT AQ', 0x17b5: 'KHMER VOWEL INHERENT AA', 0x180e: 'MONGOLIAN VOWEL SEPARATOR', 0x200b: 'ZERO WIDTH SPACE',
+  0x200c: 'ZERO WIDTH NON-JOINER', 0x200d: 'ZERO WIDTH JOINER', 0x200e: 'LEFT-TO-RIGHT MARK', 0x200f: 'RIGHT-TO-LEFT MARK',
+  0x202a: 'LEFT-TO-RIGHT EMBEDDING', 0x202b: 'RIGHT-TO-LEFT EMBEDDING', 0x202c: 'POP DIRECTIONAL FORMATTING', 0x202d: 'LEFT-TO-RIGHT OVERRIDE',
+  0x202e: 'RIGHT-TO-LEFT OVERRIDE', 0x2060: 'WORD JOINER', 0x2066: 'LEFT-TO-RIGHT ISOLATE', 0x2067: 'RIGHT-TO-LEFT ISOLATE',
+  0x2068: 'FIRST STRONG ISOLATE', 0x2069: 'POP DIRECTIONAL ISOLATE', 0x3164: 'HANGUL FILLER', 0xfeff: 'ZERO WIDTH NO-BREAK SPACE', 0xffa0: 'HALFWIDTH HANGUL FILLER',
+};
+
+/** `U+202E RIGHT-TO-LEFT OVERRIDE`; ranges get their family name. */
+export function describeCodePoint(cp: number): string {
+  const hex = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+  const name =
+    NAMES[cp] ??
+    (cp >= 0xfe00 && cp <= 0xfe0f ? `VARIATION SELECTOR-${cp - 0xfe00 + 1}`
+      : cp >= 0xe0100 && cp <= 0xe01ef ? `VARIATION SELECTOR-${cp - 0xe0100 + 17}`
+        : cp >= 0xe0000 && cp <= 0xe007f ? 'TAG'
+          : cp >= 0xe000 && cp <= 0xf8ff ? 'PRIVATE USE'
+            : cp >= 0x2061 && cp <= 0x2064 ? 'INVISIBLE OPERATOR'
+              : 'FORMAT CHARACTER');
+  return `${hex} ${name}`;
+}
+
+/** A name or snippet safe to print: invisible and bidi characters written as `\u{…}` escapes. */
+export function escapeHidden(text: string): string {
+  if (!mayHide(text)) return text;
+  let out = '';
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    out += isInvisible(cp) ? `\\u{${cp.toString(16).toUpperCase()}}` : ch;
+  }
+  return out;
+}
+
+/** SEC-UNICODE-001 for an identifier holding invisible characters, or null. */
+export function invisibleNameMessage(name: string): string | null {
+  if (!INVISIBLE_IN_NAME.test(name)) return null;
+  const hidden = [...new Set([...name].filter((ch) => INVISIBLE_IN_NAME.test(ch)))].map((ch) => describeCodePoint(ch.codePointAt(0)!));
+  const visible = [...name].some((ch) => !INVISIBLE_IN_NAME.test(ch));
+  return visible
+    ? `Identifier "${escapeHidden(name)}" contains invisible characters (${hidden.join(', ')})`
+    : `Identifier "${escapeHidden(name)}" is invisible (${hidden.join(', ')}): it reads as blank space`;
+}
+
+/** Bidi controls (one hit per line, to the end of the line) and long runs of invisible characters. */
+export function hiddenUnicodeSpans(text: string): HiddenUnicodeSpan[] {
+  const first = text.search(ANY_HIDDEN);
+  if (first < 0) return [];
+  const hits: HiddenUnicodeSpan[] = [];
+  let bidiLine: { start: number; controls: Set<number> } | null = null;
+  const closeBidiLine = (lineEnd: number) => {
+    if (!bidiLine) return;
+    const lineStart = Math.max(text.lastIndexOf('\n', bidiLine.start), text.lastIndexOf('\r', bidiLine.start)) + 1;
+    if (lineEnd - lineStart > MAX_READABLE_LINE) {
+      bidiLine = null;
+      return;
+    }
+    const names = [...bidiLine.controls].map(describeCodePoint).join(', ');
+    hits.push({ start: bidiLine.start, end: Math.max(lineEnd, bidiLine.start + 1), message: `Bidirectional control characters (${names}) make this line display in a different order than it runs (Trojan Source)` });
+    bidiLine = null;
+  };
+  let runStart = -1;
+  let runCount = 0;
+  let runPoints: number[] = [];
+  let runPrivateOnly = true;
+  const closeRun = (end: number) => {
+    if (runCount >= (runPrivateOnly ? MIN_PRIVATE_USE_RUN : MIN_HIDDEN_RUN)) {
+      // The characters have no width: the range takes the visible character before them too.
+      const before = runStart > 0 && text[runStart - 1] !== '\n' && text[runStart - 1] !== '\r';
+      hits.push({ start: before ? runStart - 1 : runStart, end: before ? end : Math.min(text.length, end + 1), message: runMessage(runPoints) });
+    }
+    runStart = -1;
+    runCount = 0;
+    runPoints = [];
+    runPrivateOnly = true;
+  };
+  for (let i = first; i < text.length; ) {
+    const cp = text.codePointAt(i)!;
+    const width = cp > 0xffff ? 2 : 1;
+    if (cp === 0x0a || cp === 0x0d || cp === 0x2028 || cp === 0x2029) closeBidiLine(i);
+    if (isInvisible(cp) && !(cp === 0xfeff && i === 0)) {
+      if (runStart < 0) runStart = i;
+      runCount++;
+      if (runPoints.length < 4096) runPoints.push(cp);
+      if (cp < 0xe000 || cp > 0xf8ff) runPrivateOnly = false;
+      if (isBidiControl(cp)) {
+        bidiLine ??= { start: i, controls: new Set() };
+        bidiLine.controls.add(cp);
+      }
+    } else if (runStart >= 0) closeRun(i);
+    i += width;
+  }
+  if (runStart >= 0) closeRun(text.length);
+  closeBidiLine(text.length);
+  return hits;
+}
+
+function runMessage(points: readonly number[]): string {
+  const kinds = [...new Set(points.map((cp) => describeCodePoint(cp).replace(/^U\+\S+ /, '').replace(/-\d+$/, 's').replace(/^TAG$/, 'TAGs')))];
+  const decoded = decodeSmuggled(points);
+  const head = `${points.length >= 4096 ? 'At least 4096' : points.length} invisible characters (${kinds.slice(0, 3).join(', ').toLowerCase()}) hide data in the source`;
+  return decoded === null ? head : `${head}; they decode to: ${decoded}`;
+}
+
+/**
+ * The two published smuggling schemes: variation selectors as bytes (VS1–16 → 0–15, VS17–256 → 16–255,
+ * GlassWorm) and tag characters as ASCII. Shown only when the result is mostly printable text.
+ */
+function decodeSmuggled(points: readonly number[]): string | null {
+  let bytes: number[] | null = [];
+  for (const cp of points) {
+    if (cp >= 0xfe00 && cp <= 0xfe0f) bytes.push(cp - 0xfe00);
+    else if (cp >= 0xe0100 && cp <= 0xe01ef) bytes.push(cp - 0xe0100 + 16);
+    else if (cp >= 0xe0020 && cp <= 0xe007e) bytes.push(cp - 0xe0000);
+    else if (cp === 0xe0001 || cp === 0xe007f) continue;
+    else {
+      bytes = null;
+      break;
+    }
+  }
+  if (bytes === null || bytes.length === 0) return null;
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(Uint8Array.from(bytes.slice(0, 4 * PREVIEW_CHARS)));
+  const printable = [...text].filter((ch) => /[\p{L}\p{N}\p{P}\p{S}\s]/u.test(ch)).length;
+  if (printable < 0.9 * [...text].length) return null;
+  const flat = escapeHidden(text.replace(/\s+/g, ' ').trim());
+  return flat.length > PREVIEW_CHARS ? `${flat.slice(0, PREVIEW_CHARS - 1)}…` : flat;
+}
