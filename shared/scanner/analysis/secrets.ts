@@ -53,6 +53,10 @@ export function isPlaceholder(value: string, name: string | null): boolean {
   return false;
 }
 
+/** A PEM private key header, optional header lines (`Proc-Type: …`), then base64 key material. */
+// Each header line starts after a line break, which `[^\n]*` cannot take: no backtracking blow-up.
+const PEM_PRIVATE_KEY = /-----BEGIN[A-Z ]*PRIVATE KEY-----(?:[ \t]*\r?\n[A-Za-z-]+:[^\n]*)*\s*[A-Za-z0-9+/]{16}/;
+
 function tokenKind(value: string): SecretKind | null {
   for (const [prefix, kind] of PREFIXES) {
     if (value.startsWith(prefix)) {
@@ -67,7 +71,9 @@ function tokenKind(value: string): SecretKind | null {
     return 'openai';
   }
   if (/^AKIA[A-Z0-9]{16}/.test(value) && !/EXAMPLE/.test(value)) return 'aws access key';
-  if (/-----BEGIN[A-Z ]*PRIVATE KEY-----/.test(value)) return 'private key';
+  // Beyond the spec: the header must be followed by key material. The header alone is a marker that
+  // key-handling code compares against (pem's KEY_START, `key.startsWith("-----BEGIN OPENSSH …")`).
+  if (PEM_PRIVATE_KEY.test(value)) return 'private key';
   for (const [shape, kind] of EXTRA_SHAPES) if (shape.test(value) && !/x{8}|example|your|placeholder/i.test(value)) return kind;
   return null;
 }

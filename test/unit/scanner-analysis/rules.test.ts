@@ -73,6 +73,10 @@ describe('SEC rules: messages and ranges', () => {
     assert.deepEqual(found.map(([, m]) => m), ['Possible hardcoded secret in "privateKey"', 'String has the shape of a github token']);
     for (const [, m] of found) assert.ok(!m.includes('k3y') && !m.includes('ghp_'));
   });
+  it('SEC-SECRET-001 on a PEM private key only with key material after the header', () => {
+    assert.deepEqual(hits('const k = "-----BEGIN RSA PRIVATE KEY-----\\nProc-Type: 4,ENCRYPTED\\nDEK-Info: AES-128-CBC,0A1B\\n\\nMIIEpAIBAAKCAQEA0Z3VS5JJcds3\\n-----END RSA PRIVATE KEY-----"', 'SEC-SECRET-001').map(([, m]) => m), ['String has the shape of a private key token']);
+    none('var KEY_START = "-----BEGIN PRIVATE KEY-----"; const isKey = (s) => s.startsWith("-----BEGIN OPENSSH PRIVATE KEY-----\\n"); const pem = `-----BEGIN PRIVATE KEY-----\\n${body}\\n-----END PRIVATE KEY-----`', 'SEC-SECRET-001');
+  });
   it('SEC-SECRET-001 placeholders and env values', () => {
     none('const password = process.env.PW; const apiKey = "xxxxxxxx"; const token = "****"; const authToken = "${TOKEN}"; const secretKey = "your-secret-here"; const passwd = "TODO"; const privateKey = "example-key"', 'SEC-SECRET-001');
     none('const password = "password"; const apiKey = "apiKey"', 'SEC-SECRET-001');
