@@ -95,6 +95,16 @@ interface HelperShape {
 interface ClassFields {
   instance: Map<string, Array<Nd | null>>;
   statics: Map<string, Array<Nd | null>>;
+  /** Methods (prototype and static) by name: their function nodes. Kept apart from fields, which rules report. */
+  methods: Map<string, Nd>;
+  staticMethods: Map<string, Nd>;
+}
+
+/** How many `extends` steps member lookup follows through classes of the same file. */
+const MAX_CLASS_CHAIN = 8;
+
+function isClassNode(node: Nd): boolean {
+  return node.type === 'ClassDeclaration' || node.type === 'ClassExpression';
 }
 
 export class Resolver {
@@ -394,6 +404,7 @@ export class Resolver {
           if (source.k === 'bytes') return source;
         }
         if (callee.k === 'ref' && callee.root.kind !== 'pi' && callee.keys.length < MAX_PATH) return ref(callee.root, [...callee.keys, '()new']);
+        if (callee.k === 'fn' && isClassNode(callee.node)) return { k: 'inst', node: callee.node, via: callee.via, related: callee.related };
         return UNKNOWN;
       }
       case 'FunctionExpression':
@@ -842,7 +853,9 @@ export class Resolver {
       case 'fn':
         // Every function's prototype is (a subclass of) Function.prototype, whose `constructor` is Function.
         if (key === '__proto__') return withStep(FUNCTION_PROTOTYPE, '__proto__');
-        return obj.node.type === 'ClassDeclaration' || obj.node.type === 'ClassExpression' ? withTrace(this.classField(obj.node, true, key), obj) : UNKNOWN;
+        return isClassNode(obj.node) ? withTrace(this.classMember(obj.node, true, key), obj) : UNKNOWN;
+      case 'inst':
+        return withTrace(this.classMember(obj.node, false, key), obj);
       default:
         return UNKNOWN;
     }
@@ -1068,7 +1081,12 @@ export class Resolver {
   /** The evasion step naming a helper function: `helper load()`. */
   private helperStep(fn: Nd): string {
     const name = fn.id?.name ?? this.nameOf(fn);
-    return name ? `helper ${name}()` : 'helper function';
+    if (name) return `helper ${name}()`;
+    const owner = this.scopes.parentOf.get(fn);
+    if (!owner || (owner.type !== 'MethodDefinition' && owner.type !== 'Property') || owner.value !== fn) return 'helper function';
+    const key = fieldName(owner.key, owner.computed);
+    if (key === null) return 'helper function';
+    return owner.type === 'Property' && !owner.method ? `helper ${key}()` : `method ${key}()`;
   }
 
   /** True when `fn` is an inlinable helper whose returned expression mentions a module loader. */
@@ -1115,7 +1133,23 @@ export class Resolver {
    */
   private thisMember(thisNode: Nd, key: string): Value {
     const context = this.thisContext(thisNode);
-    return context ? this.classField(context.cls, context.isStatic, key) : UNKNOWN;
+    return context ? this.classMember(context.cls, context.isStatic, key) : UNKNOWN;
+  }
+
+  /**
+   * A member of a class (static) or of its instances: a field or getter, else a method (a function
+   * value, so `C.load().exec(…)` and `new C().cp().exec(…)` resolve through what the method returns),
+   * else the same member of a superclass declared in the file; an instance's `constructor` is its class.
+   */
+  private classMember(cls: Nd, isStatic: boolean, key: string, depth = 0): Value {
+    const fields = this.classFields(cls);
+    if ((isStatic ? fields.statics : fields.instance).has(key)) return this.classField(cls, isStatic, key);
+    const method = (isStatic ? fields.staticMethods : fields.methods).get(key);
+    if (method) return { k: 'fn', node: method, ...NO_TRACE };
+    if (!isStatic && key === 'constructor') return { k: 'fn', node: cls, ...NO_TRACE };
+    if (!cls.superClass || depth >= MAX_CLASS_CHAIN) return UNKNOWN;
+    const base = this.evaluate(cls.superClass);
+    return base.k === 'fn' && isClassNode(base.node) ? this.classMember(base.node, isStatic, key, depth + 1) : UNKNOWN;
   }
 
   /** True when `this` at this node denotes a class or instance that has fields (a cheap pre-check). */
@@ -1223,7 +1257,7 @@ export class Resolver {
   private classFields(cls: Nd): ClassFields {
     const cached = this.classMemo.get(cls);
     if (cached) return cached;
-    const fields: ClassFields = { instance: new Map(), statics: new Map() };
+    const fields: ClassFields = { instance: new Map(), statics: new Map(), methods: new Map(), staticMethods: new Map() };
     const add = (map: Map<string, Array<Nd | null>>, key: string, value: Nd | null): void => {
       const list = map.get(key);
       if (list) list.push(value);
@@ -1243,6 +1277,9 @@ export class Resolver {
         const key = this.fieldKey(member.key, member.computed);
         const returned = returnedExpression(member.value);
         if (key !== null && returned) add(member.static ? fields.statics : fields.instance, key, returned);
+      } else if (member.type === 'MethodDefinition' && member.kind === 'method') {
+        const key = this.fieldKey(member.key, member.computed);
+        if (key !== null) (member.static ? fields.staticMethods : fields.methods).set(key, member.value);
       }
     }
     this.classMemo.set(cls, fields);

@@ -35,6 +35,8 @@ export type Value =
   | ({ k: 'ref'; root: Root; keys: string[] } & Trace)
   | ({ k: 'fn'; node: Nd } & Trace)
   | ({ k: 'obj'; node: Nd } & Trace)
+  /** An instance of a class declared in the file (`new C()`): its members are the class's instance members. */
+  | ({ k: 'inst'; node: Nd } & Trace)
   | ({ k: 'arr'; node: Nd } & Trace)
   | ({ k: 'strarr'; items: string[]; asm: Technique | null } & Trace)
   | ({ k: 'bytes'; data: Uint8Array; asm: Technique | null } & Trace)

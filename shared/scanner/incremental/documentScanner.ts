@@ -8,7 +8,7 @@
  */
 import { Analyzer, finishAnalysis, type AnalysisFacts, type UnitAnalysis } from '../analysis';
 import { VALUE_ESCAPE_RULES } from '../analysis/analyzer';
-import { constructorFieldAssignments, fieldName, type Nd } from '../analysis/ast';
+import { constructorFieldAssignments, fieldName, returnedExpression, type Nd } from '../analysis/ast';
 import { holdsStringArray } from '../analysis/stringArray';
 import { endsByLineBreak } from '../asi';
 import { orderHits, scanParsed } from '../engine';
@@ -265,6 +265,14 @@ function memberEdit(state: State, text: string, p: number, oldEnd: number, delta
   if (classLevelConflict(replaced, fresh, untouched)) return null;
   // Other members (static ones: other statements too) may resolve `this.k` through fields the window sets.
   if (fieldsReadElsewhere([...replaced, ...fresh], () => text.slice(cls.body.start, win.start) + text.slice(newEnd, cls.body.end + delta))) return null;
+  // Other statements reach members through the class (`C.k`, `new C().k`, `class D extends C`, also
+  // under another name): while the class is read elsewhere, a member name spelled elsewhere is read.
+  const index = state.index ?? new NameIndex(tiles.map((other) => other.summary));
+  const className = cls.id?.name as string | undefined;
+  if (className && index.readersOf(className).some((i) => i !== t)) {
+    const outside = text.slice(0, tile.start) + text.slice(tile.end + delta);
+    if (valueNames([...replaced, ...fresh]).some((name) => memberNameRead(name, outside))) return null;
+  }
   // A monitored value stored in a field is reported there only while no member reads the field.
   const setters = untouched.filter(setsFields);
   const inSetter = (x: { start: number; end: number }): boolean => setters.some((m) => x.start >= m.start && x.end <= m.end);
@@ -272,7 +280,6 @@ function memberEdit(state: State, text: string, p: number, oldEnd: number, delta
   // Module-level names read, written and used as before (globals aside): no other statement's findings change.
   const before = summarizeUnit(withMembers(tile.stmt, cls, members.slice(win.first, win.last + 1)), [], state.mode, state.text);
   const after = summarizeUnit(withMembers(tile.stmt, cls, fresh), [], state.mode, text);
-  const index = state.index ?? new NameIndex(tiles.map((other) => other.summary));
   const globals = globalOnlyChanges(before, after, (name) => index.declarersOf(name).length > 0 || index.writersOf(name).some((i) => i !== t));
   if (!globals) return null;
   const kept = resultsAround(tile.result, win.start, win.end, delta);
@@ -305,8 +312,11 @@ function memberEdit(state: State, text: string, p: number, oldEnd: number, delta
 
   const callers = piCallerIndex(tiles);
   const context = analysisContext(state.index, new Set([t]), (i) => callers.get(tiles[i].stmt) ?? []);
-  // The class's fields and constructor come along as context: members resolve `this.k` through them.
-  const trimmed = withMembers(tile.stmt, cls, members.filter((m) => fresh.includes(m) || setsFields(m)));
+  // The class's fields and constructor come along as context: members resolve `this.k` through them,
+  // and through the methods with a returned expression that the window calls (`this.cp()`).
+  const freshText = text.slice(win.start, newEnd);
+  const called = (m: Nd): boolean => givesValue(m) && memberNameRead(fieldName(m.key, m.computed), freshText);
+  const trimmed = withMembers(tile.stmt, cls, members.filter((m) => fresh.includes(m) || setsFields(m) || called(m)));
   const analysed = { reported: 1, context: context.length };
   const r = analyseUnits(state, context, new Set([t]), (i) => (i === t ? trimmed : tiles[i].stmt)).get(t);
   if (!r || r.piTargets.length > 0) return { outcome: 'unsupported', analysed };
@@ -331,6 +341,30 @@ function setsFields(member: Nd): boolean {
 }
 
 /**
+ * Members whose value other code can read (see `Resolver.classMember`): fields, getters, and methods
+ * with one returned expression (calls resolve through what they return).
+ */
+function givesValue(member: Nd): boolean {
+  return setsFields(member) || (member.type === 'MethodDefinition' && member.kind === 'method' && returnedExpression(member.value) !== null);
+}
+
+/** The names under which these members give values (null: a computed name). */
+function valueNames(members: readonly Nd[]): Array<string | null> {
+  const names: Array<string | null> = [];
+  for (const m of members) {
+    if (m.type === 'MethodDefinition' && m.kind === 'constructor') {
+      for (const e of constructorFieldAssignments(m)) names.push(fieldName(e.left.property, e.left.computed));
+    } else if (givesValue(m)) names.push(fieldName(m.key, m.computed));
+  }
+  return names;
+}
+
+/** True when `text` may read member `name` (`x.name`, `x?.name`), or when the name is not static. */
+function memberNameRead(name: string | null, text: string): boolean {
+  return name === null || new RegExp(`\\??\\.\\s*${name.replace(/\$/g, '\\$')}(?![\\w$])`).test(text);
+}
+
+/**
  * True when fields these members set may be read outside them: any static field or getter (other
  * statements read `C.k`), or an instance field, getter or constructor-assigned name that the rest of
  * the class body mentions as `this.k` (or reads through a computed `this[…]`).
@@ -343,6 +377,10 @@ function fieldsReadElsewhere(window: readonly Nd[], bodyOutsideOf: () => string)
       names.add(fieldName(m.key, m.computed) ?? '');
     } else if (m.type === 'MethodDefinition' && m.kind === 'constructor') {
       for (const e of constructorFieldAssignments(m)) names.add(fieldName(e.left.property, e.left.computed) ?? '');
+    } else if (givesValue(m)) {
+      // A method with a returned expression: members calling `this.m()` resolve through it.
+      if (m.static) return true;
+      names.add(fieldName(m.key, m.computed) ?? '');
     }
   }
   if (names.size === 0) return false;

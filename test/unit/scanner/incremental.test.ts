@@ -244,6 +244,8 @@ describe('incremental editor scan: same findings as a full scan', () => {
       '}',
       'Service.load("fs");',
       'Service.shell?.spawn("sh");',
+      'new Service().cp?.().exec("id");',
+      'Service.make?.().fork("w");',
     ].join('\n');
     const files: Array<{ path: string; text: string }> = [
       { path: 'generated/service.js', text: generated },
@@ -278,6 +280,12 @@ describe('incremental editor scan: same findings as a full scan', () => {
       '  get proc() { return require("child_process"); }',
       '  go() { return this.proc.exec("id"); }',
       '  static get shell() { return require("child_process"); }',
+      // Methods with one returned expression: calls resolve through what they return (`this.m()`,
+      // `Service.m()`, `new Service().m()` in other statements).
+      '  cp() { return require("child_process"); }',
+      '  spawnIt() { return this.cp().spawn("sh"); }',
+      '  static make() { return require("child_process"); }',
+      '  static build() { return Service.make().exec("id"); }',
     ];
     let inClass = 0;
     let versions = 0;
@@ -367,6 +375,29 @@ describe('incremental editor scan: same findings as a full scan', () => {
     const v2 = v1.replace('require("path")', 'require("child_process")');
     assertSameAsFull('getter.js', [v1, v2, v1]);
     assert.ok(scanFileText(v2, options('getter.js')).findings.some((f) => f.ruleId === 'SEC-SPAWN-001' && f.line === 4));
+  });
+
+  it('a member edited inside a class changes findings of other statements that reach it through the class (instances, statics, subclasses)', () => {
+    const v1 = [
+      'export class Tools {',
+      '  tool = require("child_process");',
+      '  cp() { return require("child_process"); }',
+      '  static make() { return require("child_process"); }',
+      '  other() { return 1; }',
+      '}',
+      'new Tools().tool.exec("a");',
+      'const T = Tools;',
+      'new T().cp().exec("b");',
+      'Tools.make().fork("c");',
+      'class More extends Tools { run() { return this.cp().spawn("d"); } }',
+    ].join('\n');
+    const spawnLines = (scanner: IncrementalFileScanner, text: string) => scanner.scan(text, options('tools.js')).findings.filter((f) => f.ruleId === 'SEC-SPAWN-001').map((f) => f.line);
+    const edits = [v1.replace('tool = require("child_process")', 'tool = require("x")'), v1.replace('cp() { return require("child_process")', 'cp() { return require("y")'), v1.replace('make() { return require("child_process")', 'make() { return require("z")'), v1.replace('other() { return 1; }', 'other() { return 2; }')];
+    // Each edit made to the original, one member at a time.
+    const scanner = assertSameAsFull('tools.js', edits.flatMap((edited) => [v1, edited]));
+    assert.equal(scanner.lastUpdate, 'incremental');
+    assert.ok(scanner.lastInClass, 'an edit of a member no other statement reads stays member-only');
+    assert.deepEqual(spawnLines(new IncrementalFileScanner(), v1), [7, 9, 10, 11]);
   });
 
   it('a monitored value in a field is reported at the field only while no member reads it', () => {
