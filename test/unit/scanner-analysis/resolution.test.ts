@@ -268,6 +268,20 @@ describe('helper functions with one returned expression (beyond §6.2: decoders 
     assert.equal(describeRef('o.v', 'const o = { set v(x) { this.x = x; } };'), 'unknown');
     assert.equal(describeRef('A.cp.exec', 'class A { static get cp() { return require("child_process"); } }'), 'module:child_process.exec');
   });
+  it('class methods return through calls, on the class (static), its instances (new C()) and this; superclasses of the file too', () => {
+    const cls = 'class A { cp() { return require("child_process"); } static make() { return require("child_process"); } run() { return 1; } field = require("fs"); }';
+    assert.equal(describeRef('A.make().exec', cls), 'module:child_process.exec');
+    assert.equal(describeRef('new A().cp().exec', cls), 'module:child_process.exec');
+    assert.equal(describeRef('a.cp().spawn', `${cls}\nconst a = new A();`), 'module:child_process.spawn');
+    assert.equal(describeRef('new A().field.readFileSync', cls), 'module:fs.readFileSync');
+    assert.equal(describeRef('new B().cp().exec', `${cls}\nclass B extends A {}`), 'module:child_process.exec');
+    // Instance members are not static ones and the other way round; unknown methods stay unknown.
+    assert.equal(describeRef('A.cp', cls), 'unknown');
+    assert.equal(describeRef('new A().make', cls), 'unknown');
+    assert.equal(describeRef('new A().missing().exec', cls), 'unknown');
+    assert.equal(describeRef('new A().run().exec', cls), 'unknown');
+    assert.equal(describeRef('new A().constructor.make().exec', cls), 'module:child_process.exec');
+  });
   it('Object.freeze, seal and preventExtensions return their argument', () => {
     assert.equal(describeRef('o.cp.exec', 'const o = Object.freeze({ cp: require("child_process") });'), 'module:child_process.exec');
     assert.equal(folded('C.k', 'const C = Object.seal({ k: "ev" + "al" });'), 'eval');
