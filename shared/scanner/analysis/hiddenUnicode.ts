@@ -18,8 +18,12 @@ export interface HiddenUnicodeSpan {
   message: string;
 }
 
-/** Any character this module cares about (a single scan of the text decides whether to look closer). */
-const ANY_HIDDEN = /[\u00AD\u034F\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\u3164\uE000-\uF8FF\uFE00-\uFE0F\uFEFF\uFFA0]|\uDB40[\uDC00-\uDDEF]/;
+/**
+ * Code units that start a character this module cares about (`\uDB40` leads the tags and the
+ * supplementary variation selectors). One character class, so the scan of a file that has none
+ * is about as fast as a test for non-ASCII text; `firstHidden` checks the surrogate's pair.
+ */
+const CANDIDATE = /[\u00AD\u034F\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\u3164\uDB40\uE000-\uF8FF\uFE00-\uFE0F\uFEFF\uFFA0]/g;
 /** Invisible characters that can be part of an identifier (ID_Start/ID_Continue). */
 const INVISIBLE_IN_NAME = /[\u115F\u1160\u17B4\u17B5\u200C\u200D\u3164\uFFA0]/;
 /** Shortest run of invisible characters reported: emoji keep at most a few (flag tag sequences: 7). */
@@ -37,7 +41,18 @@ const PREVIEW_CHARS = 60;
 export const MAX_READABLE_LINE = 500;
 
 export function mayHide(text: string): boolean {
-  return ANY_HIDDEN.test(text);
+  return firstHidden(text) >= 0;
+}
+
+/** Offset of the first invisible or bidi character, or -1. */
+function firstHidden(text: string): number {
+  CANDIDATE.lastIndex = 0;
+  for (let m = CANDIDATE.exec(text); m !== null; m = CANDIDATE.exec(text)) {
+    if (text.charCodeAt(m.index) !== 0xdb40) return m.index;
+    const trail = text.charCodeAt(m.index + 1);
+    if (trail >= 0xdc00 && trail <= 0xddef) return m.index;
+  }
+  return -1;
 }
 
 function isInvisible(cp: number): boolean {
@@ -99,7 +114,7 @@ export function invisibleNameMessage(name: string): string | null {
 
 /** Bidi controls (one hit per line, to the end of the line) and long runs of invisible characters. */
 export function hiddenUnicodeSpans(text: string): HiddenUnicodeSpan[] {
-  const first = text.search(ANY_HIDDEN);
+  const first = firstHidden(text);
   if (first < 0) return [];
   const hits: HiddenUnicodeSpan[] = [];
   let bidiLine: { start: number; controls: Set<number> } | null = null;
