@@ -59,6 +59,9 @@ const CREDENTIAL_MARKERS = [
   '/exodus/exodus.wallet', '/electrum/wallets', '/.electrum/wallets', '/atomic/local storage', '/wallet.dat', '/.bitcoin/', '/ethereum/keystore', '/.config/solana/id.json',
   '/telegram desktop/tdata', '/library/keychains/', '/etc/shadow',
   '/.pi/agent/auth.json', '/.claude/.credentials.json', '/.codex/auth.json', '/.gemini/oauth_creds.json', '/.config/github-copilot/hosts.json', '/.config/github-copilot/apps.json',
+  // VS Code-family editors' shared state database (Cursor keeps its access token there in clear);
+  // an extension's own storage is the folder `globalStorage/<extension id>/`, not this file.
+  '/user/globalstorage/state.vscdb',
 ];
 
 /** Directory listings of these are credential hunting too (`readdirSync(path.join(home, ".ssh"))`). */

@@ -185,6 +185,8 @@ describe('SEC rules: messages and ranges', () => {
       'Read of credential store "%APPDATA%/Exodus/exodus.wallet"',
       'Read of credential store "~/.netrc"',
     ]);
+    const editorState = `${head} fs.readFileSync(path.join(process.env.APPDATA, "Cursor", "User", "globalStorage", "state.vscdb")); fs.readFileSync(path.join(context.globalStorageUri.fsPath, "state.json"));`;
+    assert.deepEqual(hits(editorState, 'SEC-CREDREAD-001').map(([, m]) => m), ['Read of credential store "%APPDATA%/Cursor/User/globalStorage/state.vscdb"']);
     // Tools' own settings, unknown paths, writes (SEC-FSSENS-001's concern), a folder named only like `.ssh`.
     none(`${head} fs.readFileSync(path.join(os.homedir(), ".ssh", "id_ed25519.pub")); fs.readFileSync(path.join(os.homedir(), ".ssh", "config")); fs.readFileSync(path.join(root, ".npmrc")); fs.readFileSync(path.join(dir, name)); fs.readFileSync(p); fs.writeFileSync(path.join(d, "Login Data"), x); fs.readdirSync(path.join(os.homedir(), ".ssh-backup"))`, 'SEC-CREDREAD-001');
   });
