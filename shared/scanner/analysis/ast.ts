@@ -72,6 +72,14 @@ export function assignedMemberOf(id: Nd, parentOf: (node: Nd) => Nd | undefined)
   return isPlainAssignmentTarget(member, parentOf(member)) ? member : null;
 }
 
+/** The call `id.set(k, v)` on a variable (a Map entry added), or null. */
+export function mapSetCallOf(id: Nd, parentOf: (node: Nd) => Nd | undefined): Nd | null {
+  const member = parentOf(id);
+  if (!member || member.type !== 'MemberExpression' || member.object !== id || staticKey(member.property, member.computed) !== 'set') return null;
+  const call = parentOf(member);
+  return call && call.type === 'CallExpression' && call.callee === member && call.arguments.length >= 2 ? call : null;
+}
+
 /** True when `parent` passes the value of its child `top` (under `key`) through unchanged. */
 export function passesValueThrough(parent: Nd, key: string | undefined, top: Nd): boolean {
   return (

@@ -3,7 +3,7 @@
  * object/array literal members, require forms, call/apply/bind, Reflect, the pi parameter rules and
  * constant folding (§3.2) under its limits.
  */
-import { assignedMemberOf, children, constructorFieldAssignments, fieldName, isPlainAssignmentTarget, returnedExpression, staticKey, unwrap, type Nd } from './ast';
+import { assignedMemberOf, children, constructorFieldAssignments, fieldName, isPlainAssignmentTarget, mapSetCallOf, returnedExpression, staticKey, unwrap, type Nd } from './ast';
 import type { Binding, BindingInit, PathStep, ScopeInfo } from './scope';
 import { decodeStringArray, recognizeDecoder, type StringArrayContext, type StringArrayDecoder } from './stringArray';
 import {
@@ -770,6 +770,44 @@ export class Resolver {
     return props.every((p) => p.type === 'Property' && p.kind === 'init' && !p.method) ? { fn: name, props } : null;
   }
 
+  /**
+   * `m.get(k)` on a Map built in the file, `new Map([[k, v], …])` held by a variable that is never
+   * reassigned, or the construction itself: the values stored under the folded key, by the
+   * constructor's entries and by `m.set(k, v)` calls (a table of modules kept in a Map).
+   */
+  private mapGet(callee: Nd, args: Nd[]): Value | null {
+    if (callee.type !== 'MemberExpression' || args.length === 0 || staticKey(callee.property, callee.computed) !== 'get') return null;
+    const receiver = unwrap(callee.object);
+    let construction: Nd | null = receiver.type === 'NewExpression' ? receiver : null;
+    let holder: Binding | null = null;
+    if (receiver.type === 'Identifier') {
+      const b = this.scopes.refBinding.get(receiver);
+      const init = b && b.kind !== 'param' && b.inits.length === 1 && b.writes.length === 0 && b.inits[0].path.length === 0 ? b.inits[0].init : null;
+      if (init && unwrap(init).type === 'NewExpression') {
+        construction = unwrap(init);
+        holder = b!;
+      }
+    }
+    if (!construction || construction.arguments.length > 1 || !isGlobal(this.evaluate(construction.callee), 'Map')) return null;
+    const key = this.foldKey(args[0]);
+    if (key === null) return null;
+    const values: Value[] = [];
+    const entries = construction.arguments[0] ? unwrap(construction.arguments[0]) : null;
+    if (entries) {
+      if (entries.type !== 'ArrayExpression') return null;
+      for (const entry of entries.elements as Array<Nd | null>) {
+        if (!entry || entry.type !== 'ArrayExpression' || entry.elements.length < 2 || !entry.elements[0] || entry.elements[0].type === 'SpreadElement') return null;
+        if (this.foldKey(entry.elements[0]) === key && entry.elements[1]) values.push(this.evaluate(entry.elements[1]));
+      }
+    }
+    const parentOf = (node: Nd) => this.scopes.parentOf.get(node);
+    for (const read of holder?.reads ?? []) {
+      const set = mapSetCallOf(read, parentOf);
+      if (set && this.foldKey(set.arguments[0]) === key) values.push(this.evaluate(set.arguments[1]));
+    }
+    return values.length > 0 ? withStep(union(values), `Map entry "${key}"`) : null;
+  }
+
   /** The key of a member expression (static or folded), with the folded value when computed. */
   memberKey(node: Nd): { key: string | null; folded: Value | null } {
     if (!node.computed) return { key: node.property.type === 'Identifier' ? node.property.name : null, folded: null };
@@ -1392,6 +1430,8 @@ export class Resolver {
     if (callee.type === 'FunctionExpression' && !callee.generator && call.type === 'CallExpression' && returnsOnlyThis(callee)) {
       return withStep(global('globalObject'), 'function returning this');
     }
+    const entry = this.mapGet(callee, call.arguments);
+    if (entry) return entry;
     const { target, args } = this.callTarget(call);
     const folded = this.foldCall(call, callee, target, args);
     if (folded) return folded;

@@ -3,7 +3,7 @@
  * edit can change another statement's findings (incremental editor scan), and the names the parser
  * checks across statements (redeclarations, duplicate or undefined exports).
  */
-import { assignedMemberOf, passesValueThrough, type Nd } from '../analysis/ast';
+import { assignedMemberOf, mapSetCallOf, passesValueThrough, type Nd } from '../analysis/ast';
 import { analyzeScopes } from '../analysis/scope';
 import type { SourceKind } from '../parse';
 
@@ -205,8 +205,11 @@ function varsElsewhere(summaries: readonly UnitSummary[], name: string, owner: n
   return false;
 }
 
-/** Names of undeclared variables whose members the statement assigns directly (`o.k = v`, `o["k"] = v`). */
+/**
+ * Names of undeclared variables whose members the statement assigns directly (`o.k = v`, `o["k"] = v`)
+ * or whose Map entries it sets (`m.set(k, v)`): what they hold changes (Resolver.assignedMembers, mapGet).
+ */
 function memberWriteRoots(scopes: ReturnType<typeof analyzeScopes>): string[] {
   const parentOf = (node: Nd) => scopes.parentOf.get(node);
-  return scopes.unresolvedReadIds.filter((id) => assignedMemberOf(id, parentOf) !== null).map((id) => id.name);
+  return scopes.unresolvedReadIds.filter((id) => assignedMemberOf(id, parentOf) !== null || mapSetCallOf(id, parentOf) !== null).map((id) => id.name);
 }

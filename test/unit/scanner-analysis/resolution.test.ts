@@ -282,6 +282,16 @@ describe('helper functions with one returned expression (beyond §6.2: decoders 
     assert.equal(describeRef('new A().run().exec', cls), 'unknown');
     assert.equal(describeRef('new A().constructor.make().exec', cls), 'module:child_process.exec');
   });
+  it('Map entries: m.get(k) is what new Map([[k, v]]) and m.set(k, v) stored under the folded key', () => {
+    assert.equal(describeRef('m.get("run").exec', 'const m = new Map([["run", require("child_process")], ["x", 1]]);'), 'module:child_process.exec');
+    assert.equal(describeRef('m.get("s" + "h").spawn', 'const m = new Map();\nm.set("sh", require("child_process"));'), 'module:child_process.spawn');
+    assert.equal(describeRef('new Map([["e", require("vm")]]).get("e")', ''), 'module:vm');
+    // Other keys, reassigned holders, entries that cannot be read, other constructors: not the module.
+    assert.doesNotMatch(describeRef('m.get("other").exec', 'const m = new Map([["run", require("child_process")]]);'), /^module:/);
+    assert.doesNotMatch(describeRef('m.get("run").exec', 'let m = new Map([["run", require("child_process")]]);\nm = other;'), /^module:/);
+    assert.doesNotMatch(describeRef('m.get("run").exec', 'const m = new Map([...pairs, ["run", require("child_process")]]);'), /^module:/);
+    assert.doesNotMatch(describeRef('m.get("run").exec', 'const m = new WeakRefMap([["run", require("child_process")]]);'), /^module:/);
+  });
   it('Object.freeze, seal and preventExtensions return their argument', () => {
     assert.equal(describeRef('o.cp.exec', 'const o = Object.freeze({ cp: require("child_process") });'), 'module:child_process.exec');
     assert.equal(folded('C.k', 'const C = Object.seal({ k: "ev" + "al" });'), 'eval');

@@ -400,6 +400,12 @@ describe('incremental editor scan: same findings as a full scan', () => {
     assert.deepEqual(spawnLines(new IncrementalFileScanner(), v1), [7, 9, 10, 11]);
   });
 
+  it('a Map entry set in one statement changes the finding where another statement gets it', () => {
+    const v1 = 'const m = new Map();\nfunction a() {}\nm.set("k", require("child_process"));\nfunction b() {}\nm.get("k").exec("id");\n';
+    const scanner = assertSameAsFull('map.js', [v1, v1.replace('require("child_process")', 'require("x")'), v1]);
+    assert.equal(scanner.lastUpdate, 'incremental');
+  });
+
   it('a monitored value in a field is reported at the field only while no member reads it', () => {
     const v0 = ['export class Sandbox {', '  run = eval;', '  other(c) {', '    return c;', '  }', '}', ''].join('\n');
     const v1 = v0.replace('return c;', 'return this.run(c);'); // now read: reported at the call instead
