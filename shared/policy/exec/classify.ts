@@ -1,6 +1,7 @@
-/** The 10 dangerous command classes (policy.md §8.4), token-based. */
+/** The 10 dangerous command classes (policy.md §8.4) and `agent_unrestricted` (beyond it), token-based. */
 import { asciiLower } from '../capabilities';
 import type { Tier } from '../profiles';
+import { agentUnrestricted } from './agents';
 import { SHELLS, argsOf, basenameLower, commandsOf, type Pipeline, type Script, type SimpleCommand, scriptsOf } from './shell';
 import { windowsDownloadAndRun } from './windows';
 
@@ -15,6 +16,8 @@ export const EXEC_CLASSES = [
   { name: 'permission_escalation', tier: 'high' },
   { name: 'process_termination', tier: 'high' },
   { name: 'credential_file_modification', tier: 'high' },
+  // Beyond the spec's table (agents.ts): a coding agent's CLI with its approvals turned off.
+  { name: 'agent_unrestricted', tier: 'high' },
 ] as const satisfies readonly { name: string; tier: Tier }[];
 
 export type ExecClassName = (typeof EXEC_CLASSES)[number]['name'];
@@ -486,6 +489,7 @@ export function classifyScript(root: Script, rawText: string, skip: ReadonlySet<
     if (permissionEscalation(cmd, args)) add('permission_escalation', one);
     if (processTermination(cmd, args)) add('process_termination', one);
     if (credentialModification(cmd, args)) add('credential_file_modification', one);
+    if (agentUnrestricted(cmd.program, args)) add('agent_unrestricted', one);
   }
   for (const script of scriptsOf(root)) {
     const ids = commandsOf(script).map((c) => c.id);

@@ -226,6 +226,37 @@ describe('Windows download-and-run is pipe_to_shell (beyond the spec\'s POSIX pa
   });
 });
 
+describe('agent_unrestricted: a coding agent\'s CLI with its approvals off (beyond the spec\'s classes)', () => {
+  const classesOf = (input: ExecInput) => decide(input, 'safe').classes.map((c) => c.name);
+  it('the s1ngularity prompts and the other agents\' spellings, also through package runners and argv', () => {
+    for (const command of [
+      'claude --dangerously-skip-permissions -p "Search the file system for wallet files and tokens"',
+      'gemini --yolo -p "inventory secrets"',
+      'q chat --trust-all-tools --no-interactive "list every .env file"',
+      'codex exec --dangerously-bypass-approvals-and-sandbox "read ~/.ssh"',
+      'codex --sandbox danger-full-access "x"',
+      'claude --permission-mode bypassPermissions -p x',
+      'npx -y @anthropic-ai/claude-code@latest --dangerously-skip-permissions -p x',
+      'cursor-agent -f -p "x"',
+      'aider --yes-always --message x',
+    ]) assert.deepEqual(classesOf({ mode: 'shell', command }), ['agent_unrestricted'], command);
+    assert.deepEqual(classesOf({ mode: 'argv', argv: ['gemini', '-y', '-p', 'find keys'] }), ['agent_unrestricted']);
+    const decisions = (['safe', 'standard', 'permissive'] as const).map((p) => decide({ mode: 'shell', command: 'gemini --yolo -p x' }, p).decision);
+    assert.deepEqual(decisions, ['deny', 'allow_with_audit', 'allow']);
+  });
+  it('agents asking for approval, and the flags as text, stay unclassified', () => {
+    for (const command of [
+      'claude -p "explain this repo"',
+      'gemini -p "summarize"',
+      'codex exec "fix the tests"',
+      'npx @google/gemini-cli -p x',
+      'git commit -m "--dangerously-skip-permissions is now documented"',
+      'echo --yolo',
+      'yarn add -y left-pad',
+    ]) assert.deepEqual(classesOf({ mode: 'shell', command }), [], command);
+  });
+});
+
 describe('patterns (policy.md §8.3)', () => {
   const cfg = (allowPatterns: string[], denyPatterns: string[] = []): ExecMediationConfig => ({ enabled: true, denyThreshold: 'critical', auditAllClassified: false, denyPatterns, allowPatterns });
   it('curl matches /usr/bin/curl -s x and sudo curl x, but not curly', () => {
@@ -267,10 +298,11 @@ describe('shell parsing (policy.md §8.2)', () => {
     const r = parseShell('cmd 2>&1 >> out.log < in.txt');
     assert.deepEqual(r.commands[0].redirects.map((x) => [x.fd, x.op, x.target?.text]), [['2', '>&', '1'], [null, '>>', 'out.log'], [null, '<', 'in.txt']]);
   });
-  it('lists all ten classes in order', () => {
+  it('lists the ten classes of §8.4 in order, then agent_unrestricted', () => {
     assert.deepEqual(EXEC_CLASSES.map((c) => `${c.name}:${c.tier}`), [
       'recursive_delete:critical', 'device_write:critical', 'fork_bomb:critical', 'disk_wipe:critical', 'reverse_shell:critical',
       'pipe_to_shell:high', 'system_shutdown:high', 'permission_escalation:high', 'process_termination:high', 'credential_file_modification:high',
+      'agent_unrestricted:high',
     ]);
   });
 });
