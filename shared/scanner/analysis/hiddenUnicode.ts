@@ -27,18 +27,19 @@ const CANDIDATE = /[\u00AD\u034F\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200F\u202
 /** Invisible characters that can be part of an identifier (ID_Start/ID_Continue). */
 const INVISIBLE_IN_NAME = /[\u115F\u1160\u17B4\u17B5\u200C\u200D\u3164\uFFA0]/;
 /** Shortest run of invisible characters reported: emoji keep at most a few (flag tag sequences: 7). */
-export const MIN_HIDDEN_RUN = 10;
+const MIN_HIDDEN_RUN = 10;
 /**
  * Private-use characters alone are also icon-font glyphs and the holes of code-page tables (iconv-lite
- * has runs of 11): only a long run of them hides a payload (os-info-checker-es6 carried its in PUA text).
+ * has runs of 11): only a long run of them hides a payload (os-info-checker-es6 carried its payload in
+ * private-use characters).
  */
-export const MIN_PRIVATE_USE_RUN = 64;
+const MIN_PRIVATE_USE_RUN = 64;
 const PREVIEW_CHARS = 60;
 /**
  * Reordering deceives a reader; nobody reads a line this long (minified bundles, data tables such as
  * the `entities` decode trie or KaTeX's character ranges hold bidi controls as data).
  */
-export const MAX_READABLE_LINE = 500;
+const MAX_READABLE_LINE = 500;
 
 export function mayHide(text: string): boolean {
   return firstHidden(text) >= 0;
@@ -137,7 +138,7 @@ export function hiddenUnicodeSpans(text: string): HiddenUnicodeSpan[] {
     if (runCount >= (runPrivateOnly ? MIN_PRIVATE_USE_RUN : MIN_HIDDEN_RUN)) {
       // The characters have no width: the range takes the visible character before them too.
       const before = runStart > 0 && text[runStart - 1] !== '\n' && text[runStart - 1] !== '\r';
-      hits.push({ start: before ? runStart - 1 : runStart, end: before ? end : Math.min(text.length, end + 1), message: runMessage(runPoints) });
+      hits.push({ start: before ? runStart - 1 : runStart, end: before ? end : Math.min(text.length, end + 1), message: runMessage(runPoints, runCount) });
     }
     runStart = -1;
     runCount = 0;
@@ -165,11 +166,20 @@ export function hiddenUnicodeSpans(text: string): HiddenUnicodeSpan[] {
   return hits;
 }
 
-function runMessage(points: readonly number[]): string {
-  const kinds = [...new Set(points.map((cp) => describeCodePoint(cp).replace(/^U\+\S+ /, '').replace(/-\d+$/, 's').replace(/^TAG$/, 'TAGs')))];
+/** A run's message: its length, its kinds of characters, the decoded text when it follows a known scheme. */
+function runMessage(points: readonly number[], count: number): string {
+  const kinds = [...new Set(points.map(kindOf))].slice(0, 3).join(', ');
   const decoded = decodeSmuggled(points);
-  const head = `${points.length >= 4096 ? 'At least 4096' : points.length} invisible characters (${kinds.slice(0, 3).join(', ').toLowerCase()}) hide data in the source`;
+  const head = `${count} invisible characters (${kinds}) hide data in the source`;
   return decoded === null ? head : `${head}; they decode to: ${decoded}`;
+}
+
+/** The family a character belongs to, as a run's message names it. */
+function kindOf(cp: number): string {
+  if ((cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0100 && cp <= 0xe01ef)) return 'variation selectors';
+  if (cp >= 0xe0000 && cp <= 0xe007f) return 'tags';
+  if (cp >= 0xe000 && cp <= 0xf8ff) return 'private-use characters';
+  return describeCodePoint(cp).replace(/^U\+\S+ /, '').toLowerCase();
 }
 
 /**
