@@ -780,12 +780,12 @@ export class Resolver {
     const receiver = unwrap(callee.object);
     let construction: Nd | null = receiver.type === 'NewExpression' ? receiver : null;
     let holder: Binding | null = null;
-    if (receiver.type === 'Identifier') {
-      const b = this.scopes.refBinding.get(receiver);
-      const init = b && b.kind !== 'param' && b.inits.length === 1 && b.writes.length === 0 && b.inits[0].path.length === 0 ? b.inits[0].init : null;
-      if (init && unwrap(init).type === 'NewExpression') {
-        construction = unwrap(init);
-        holder = b!;
+    const b = receiver.type === 'Identifier' ? this.scopes.refBinding.get(receiver) : null;
+    if (b && b.kind !== 'param' && b.inits.length === 1 && b.writes.length === 0 && b.inits[0].path.length === 0) {
+      const init = b.inits[0].init && unwrap(b.inits[0].init);
+      if (init && init.type === 'NewExpression') {
+        construction = init;
+        holder = b;
       }
     }
     if (!construction || construction.arguments.length > 1 || !isGlobal(this.evaluate(construction.callee), 'Map')) return null;

@@ -359,9 +359,14 @@ function valueNames(members: readonly Nd[]): Array<string | null> {
   return names;
 }
 
+/** A member name as a literal regular-expression pattern (string keys may hold any character: `"a("() {}`). */
+function escapeRegExp(name: string): string {
+  return name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** True when `text` may read member `name` (`x.name`, `x?.name`), or when the name is not static. */
 function memberNameRead(name: string | null, text: string): boolean {
-  return name === null || new RegExp(`\\??\\.\\s*${name.replace(/\$/g, '\\$')}(?![\\w$])`).test(text);
+  return name === null || new RegExp(`\\??\\.\\s*${escapeRegExp(name)}(?![\\w$])`).test(text);
 }
 
 /**
@@ -386,7 +391,7 @@ function fieldsReadElsewhere(window: readonly Nd[], bodyOutsideOf: () => string)
   if (names.size === 0) return false;
   const bodyOutside = bodyOutsideOf();
   if (names.has('') || /\bthis\s*(?:\?\.)?\s*\[/.test(bodyOutside)) return true;
-  return [...names].some((name) => new RegExp(`\\bthis\\s*\\??\\.\\s*${name.replace(/\$/g, '\\$')}(?![\\w$])`).test(bodyOutside));
+  return [...names].some((name) => new RegExp(`\\bthis\\s*\\??\\.\\s*${escapeRegExp(name)}(?![\\w$])`).test(bodyOutside));
 }
 
 /**

@@ -400,6 +400,12 @@ describe('incremental editor scan: same findings as a full scan', () => {
     assert.deepEqual(spawnLines(new IncrementalFileScanner(), v1), [7, 9, 10, 11]);
   });
 
+  it('members named by strings with any characters are edited like the others (their names are matched literally)', () => {
+    const v1 = 'export class K {\n  "a(b" = require("child_process");\n  "x[" () { return require("child_process"); }\n  run() { return 1; }\n}\nK.name;\n';
+    const scanner = assertSameAsFull('names.js', [v1, v1.replace('"a(b" = require("child_process")', '"a(b" = require("fs")'), v1, v1.replace('return require("child_process"); }', 'return require("vm"); }')]);
+    assert.equal(scanner.lastInClass, true);
+  });
+
   it('a Map entry set in one statement changes the finding where another statement gets it', () => {
     const v1 = 'const m = new Map();\nfunction a() {}\nm.set("k", require("child_process"));\nfunction b() {}\nm.get("k").exec("id");\n';
     const scanner = assertSameAsFull('map.js', [v1, v1.replace('require("child_process")', 'require("x")'), v1]);
