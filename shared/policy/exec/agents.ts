@@ -11,23 +11,23 @@ import { asciiLower } from '../capabilities';
 const BYPASS_FLAGS: ReadonlySet<string> = new Set(['--dangerously-skip-permissions', '--dangerously-bypass-approvals-and-sandbox', '--trust-all-tools']);
 
 /** Per agent CLI, its own spellings of "approve everything". */
-const AGENT_FLAGS: Readonly<Record<string, readonly string[]>> = {
-  claude: ['--permission-mode=bypasspermissions'],
-  gemini: ['--yolo', '-y', '--approval-mode=yolo'],
-  codex: ['--yolo', '--sandbox=danger-full-access'],
-  q: [],
-  qchat: [],
-  'cursor-agent': ['--force', '-f'],
-  aider: ['--yes-always'],
-};
+const AGENT_FLAGS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['claude', ['--permission-mode=bypasspermissions']],
+  ['gemini', ['--yolo', '-y', '--approval-mode=yolo']],
+  ['codex', ['--yolo', '--sandbox=danger-full-access']],
+  ['q', []],
+  ['qchat', []],
+  ['cursor-agent', ['--force', '-f']],
+  ['aider', ['--yes-always']],
+]);
 
 /** Package runners that start an agent by its npm package (`npx @anthropic-ai/claude-code …`). */
 const RUNNERS: ReadonlySet<string> = new Set(['npx', 'bunx', 'pnpx', 'pnpm', 'yarn', 'bun', 'npm']);
-const AGENT_PACKAGES: Readonly<Record<string, string>> = {
-  '@anthropic-ai/claude-code': 'claude',
-  '@google/gemini-cli': 'gemini',
-  '@openai/codex': 'codex',
-};
+const AGENT_PACKAGES: ReadonlyMap<string, string> = new Map([
+  ['@anthropic-ai/claude-code', 'claude'],
+  ['@google/gemini-cli', 'gemini'],
+  ['@openai/codex', 'codex'],
+]);
 
 /** `--flag value` and `--flag=value` compared alike, lowercased. */
 function normalizedFlags(args: readonly string[]): string[] {
@@ -42,12 +42,12 @@ function normalizedFlags(args: readonly string[]): string[] {
 
 function agentOf(program: string, args: readonly string[]): string | null {
   const name = program.replace(/\.(?:exe|cmd|ps1)$/, '');
-  if (name in AGENT_FLAGS) return name;
+  if (AGENT_FLAGS.has(name)) return name;
   if (!RUNNERS.has(name)) return null;
   for (const arg of args) {
     const a = asciiLower(arg);
     const version = a.indexOf('@', 1); // `@openai/codex@latest`
-    const agent = AGENT_PACKAGES[version > 0 ? a.slice(0, version) : a];
+    const agent = AGENT_PACKAGES.get(version > 0 ? a.slice(0, version) : a);
     if (agent) return agent;
   }
   return null;
@@ -58,5 +58,6 @@ export function agentUnrestricted(program: string | null, args: readonly string[
   const agent = agentOf(program, args);
   if (agent === null) return false;
   const flags = normalizedFlags(args);
-  return flags.some((f) => BYPASS_FLAGS.has(f) || AGENT_FLAGS[agent].includes(f));
+  const own = AGENT_FLAGS.get(agent) ?? [];
+  return flags.some((f) => BYPASS_FLAGS.has(f) || own.includes(f));
 }

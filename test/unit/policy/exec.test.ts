@@ -253,6 +253,9 @@ describe('agent_unrestricted: a coding agent\'s CLI with its approvals off (beyo
       'git commit -m "--dangerously-skip-permissions is now documented"',
       'echo --yolo',
       'yarn add -y left-pad',
+      // Names of Object.prototype members are not agents.
+      'constructor --yolo',
+      'npx __proto__ --yolo',
     ]) assert.deepEqual(classesOf({ mode: 'shell', command }), [], command);
   });
 });
