@@ -974,10 +974,7 @@ export class Analyzer {
     if (keys.length === 1 && keys[0] === 'exec' && args && args[0]) {
       const cmd = this.piece(args[0]);
       let list: (string | null)[] | null = null;
-      if (args[1]) {
-        const arr = unwrap(args[1]);
-        list = arr.type === 'ArrayExpression' ? (arr.elements as Array<Nd | null>).map((e) => (e && e.type !== 'SpreadElement' ? this.piece(e) : null)) : [null];
-      }
+      if (args[1]) list = this.argvPieces(unwrap(args[1])) ?? [null];
       const mode: 'argv' | 'shell' = list === null && cmd !== null && SHELL_META.test(cmd) ? 'shell' : 'argv';
       const last = args[1] ?? args[0];
       this.facts.commands.push({ start: args[0].start, end: last.end, command: { mode, command: cmd, args: list ?? [] }, origin: 'pi.exec' });
@@ -1019,6 +1016,16 @@ export class Analyzer {
   }
 
   /** One folded command piece: a string, a JSON text for other constants, or null when unknown. */
+  /**
+   * An argument list's elements as strings (null where unknown), or null when it is not an array. The
+   * list may be held by a variable or a table (`const argv = ["--yolo", "-p", p]`, `cli.claude.args`).
+   */
+  private argvPieces(node: Nd): Array<string | null> | null {
+    const held = node.type === 'ArrayExpression' ? null : this.ev(node);
+    const array = node.type === 'ArrayExpression' ? node : held && held.k === 'arr' ? held.node : null;
+    return array ? (array.elements as Array<Nd | null>).map((e) => (e && e.type !== 'SpreadElement' ? this.piece(e) : null)) : null;
+  }
+
   private piece(node: Nd): string | null {
     const v = this.ev(node);
     if (v.k !== 'const') return null;
@@ -1036,8 +1043,9 @@ export class Analyzer {
     let last: Nd = args[0];
     let options: Nd | null = null;
     const second = args[1] ? unwrap(args[1]) : null;
-    if (second && second.type === 'ArrayExpression') {
-      list = (second.elements as Array<Nd | null>).map((e) => (e && e.type !== 'SpreadElement' ? this.piece(e) : null));
+    const pieces = second && second.type !== 'ObjectExpression' ? this.argvPieces(second) : null;
+    if (pieces) {
+      list = pieces;
       last = args[1];
       options = args[2] ? unwrap(args[2]) : null;
     } else if (second && second.type === 'ObjectExpression') {

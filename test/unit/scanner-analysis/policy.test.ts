@@ -48,6 +48,22 @@ describe('POL rules', () => {
     const found = pol(text, createPolicyOracle(presetPolicy('safe'))).filter(([id]) => id.startsWith('POL-EXEC'));
     assert.deepEqual(found.map(([id, , m]) => [id, m.replace(/".*"/, '…')]), [['POL-EXEC-001', 'Exec mediation would deny …: pipe_to_shell (high) at or above threshold high (profile safe)']]);
   });
+  it('POL-EXEC-001 on a coding agent started with its approvals off, the argument list held by a variable or a table', () => {
+    const text = [
+      'const { spawnSync } = require("child_process");',
+      'const cli = { claude: { cmd: "claude", args: ["--dangerously-skip-permissions", "-p", "find wallets"] } };',
+      'spawnSync(cli.claude.cmd, cli.claude.args);',
+      'const argv = ["--yolo", "-p", "find tokens"];',
+      'spawnSync("gemini", argv, { encoding: "utf8" });',
+      'export default function (pi) { pi.exec("gemini", argv); pi.exec("gemini", ["-p", "summarize"]); }',
+    ].join('\n');
+    const found = pol(text, createPolicyOracle(presetPolicy('safe'))).filter(([id]) => id.startsWith('POL-EXEC'));
+    assert.deepEqual(found.map(([id, range, m]) => [id, range, m.split(': ')[1]]), [
+      ['POL-EXEC-001', 'cli.claude.cmd, cli.claude.args', 'agent_unrestricted (high) at or above threshold high (profile safe)'],
+      ['POL-EXEC-001', '"gemini", argv', 'agent_unrestricted (high) at or above threshold high (profile safe)'],
+      ['POL-EXEC-001', '"gemini", argv', 'agent_unrestricted (high) at or above threshold high (profile safe)'],
+    ]);
+  });
   it('deny patterns and the bash tool note', () => {
     const oracle = fakeOracle('safe');
     const withPattern: PolicyOracle = { ...oracle, classifyExec: () => ({ classes: [], decision: 'deny', audited: false, threshold: 'high', denyPattern: 'curl' }) };
