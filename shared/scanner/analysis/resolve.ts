@@ -103,6 +103,21 @@ interface ClassFields {
 /** How many `extends` steps member lookup follows through classes of the same file. */
 const MAX_CLASS_CHAIN = 8;
 
+/**
+ * `call` or `apply` when the value is `Function.prototype.call`/`apply`, reached through it or a
+ * builtin function (`eval.call`, `Object.apply`, `Array.prototype.map.call`), else null. Members of
+ * other objects may be anything (`obj.call`).
+ */
+function invokerKey(v: Value): 'call' | 'apply' | null {
+  if (v.k !== 'ref' || v.root.kind !== 'global' || v.keys.length === 0) return null;
+  const last = v.keys[v.keys.length - 1];
+  if (last !== 'call' && last !== 'apply') return null;
+  const base = v.keys.slice(0, -1);
+  const viaPrototype = v.root.name === 'Function' && base.length === 1 && base[0] === 'prototype';
+  const builtin = (base.length === 0 && (v.root.name === 'eval' || v.root.name === 'require')) || nativeFunctionName(ref(v.root, base)) !== null;
+  return viaPrototype || builtin ? last : null;
+}
+
 function isClassNode(node: Nd): boolean {
   return node.type === 'ClassDeclaration' || node.type === 'ClassExpression';
 }
@@ -1332,7 +1347,17 @@ export class Resolver {
     if (call.type === 'NewExpression') return { target: this.evaluate(callee), args: call.arguments, construct: true, via: [] };
     if (callee.type === 'MemberExpression' && !isGlobal(this.evaluate(callee.object), 'Reflect')) {
       const { key } = this.memberKey(callee);
-      if (key === 'call') return { target: withStep(this.evaluate(callee.object), '.call'), args: call.arguments.slice(1), construct: false, via: ['.call'] };
+      if (key === 'call') {
+        const inner = this.evaluate(callee.object);
+        // `Function.prototype.call.call(f, thisArg, …args)` (or `.apply.call(f, thisArg, [args])`) calls f.
+        const forwarder = invokerKey(inner);
+        if (forwarder !== null && call.arguments.length > 0 && call.arguments[0].type !== 'SpreadElement') {
+          const step = `Function.prototype.${forwarder}`;
+          const args = forwarder === 'call' ? (call.arguments.slice(2) as Nd[]) : this.arrayArgs(call.arguments[2]);
+          return { target: withStep(this.evaluate(call.arguments[0]), step), args, construct: false, via: [step] };
+        }
+        return { target: withStep(inner, '.call'), args: call.arguments.slice(1), construct: false, via: ['.call'] };
+      }
       if (key === 'apply') {
         return { target: withStep(this.evaluate(callee.object), '.apply'), args: this.arrayArgs(call.arguments[1]), construct: false, via: ['.apply'] };
       }

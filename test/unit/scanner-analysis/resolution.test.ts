@@ -158,6 +158,12 @@ describe('call forms and value escape through the rules', () => {
     assert.deepEqual(ids('Reflect.apply(eval, null, [s])').sort(), ['SEC-EVAL-001', 'SEC-PROXY-001']);
     assert.deepEqual(ids('Reflect.construct(Function, ["return 1"])').sort(), ['SEC-FUNC-001', 'SEC-PROXY-001']);
     assert.deepEqual(ids('Reflect.construct(Function, [])'), ['SEC-PROXY-001']);
+    // Function.prototype.call / apply invoked through .call: the first argument is what runs.
+    assert.equal(describeRef('Function.prototype.call.call(require, null, "child_process").exec'), 'module:child_process.exec');
+    assert.equal(describeRef('eval.call.call(require, null, "child_process").spawn'), 'module:child_process.spawn');
+    assert.equal(describeRef('Function.prototype.apply.call(require, null, ["child_process"]).fork'), 'module:child_process.fork');
+    assert.ok(ids('Function.prototype.apply.call(eval, null, [s])').includes('SEC-EVAL-001'));
+    assert.notEqual(describeRef('obj.call.call(require, null, "child_process").exec'), 'module:child_process.exec');
   });
   it('every monitored reference yields a finding: escapes, unused aliases, unused imports', () => {
     assert.deepEqual(ids('run(eval)'), ['SEC-EVAL-001']);
