@@ -2,9 +2,9 @@
 import * as acorn from 'acorn';
 import jsx from 'acorn-jsx';
 import { parse as parseLoose } from 'acorn-loose';
-import { stripTypeScript, type StripResult, type TypeOnlyImport } from './tsStrip';
+import { stripTypeScript, type NamespaceSite, type StripResult, type TypeOnlyImport } from './tsStrip';
 
-export type { TypeOnlyImport } from './tsStrip';
+export type { NamespaceSite, TypeOnlyImport } from './tsStrip';
 
 export type SourceLanguage = 'js' | 'jsx' | 'ts' | 'tsx';
 
@@ -41,6 +41,8 @@ export interface ParsedSource {
    * parsed on their own at their offsets. Analysis walks them like any other expression.
    */
   extraExpressions: acorn.Expression[];
+  /** TypeScript value namespaces, left as blocks in `strippedText` (their members resolve as `N.k`). */
+  namespaces: NamespaceSite[];
 }
 
 const JS_LIKE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
@@ -109,6 +111,7 @@ export function parseSource(originalText: string, path: string): ParsedSource {
     stripProblems: strip?.problems ?? [],
     stripFailed: stripFailure !== undefined,
     typeOnlyImports: strip?.typeOnlyImports ?? [],
+    namespaces: strip?.namespaces ?? [],
   };
   let firstError: ParseFailure | undefined = stripFailure;
   if (!stripFailure) {
@@ -174,6 +177,7 @@ export function parseStrict(originalText: string, path: string, sourceType: Sour
     mode: sourceType,
     typeOnlyImports: strip?.typeOnlyImports ?? [],
     extraExpressions,
+    namespaces: strip?.namespaces ?? [],
   };
 }
 

@@ -41,11 +41,22 @@ export interface StripResult {
   problems: StripProblem[];
   typeOnlyImports: TypeOnlyImport[];
   decorators: DecoratorSite[];
+  /** Value namespaces, each left as a block (`namespace N {` blanked up to its brace). */
+  namespaces: NamespaceSite[];
   /**
    * True when TypeScript's parser reported a syntax error (it recovers, e.g. by closing an open
    * brace at the end, so the output can parse although the input does not).
    */
   recovered: boolean;
+}
+
+/** A namespace with values: where its block is and the names it exports (`N.k` reads `k` there). */
+export interface NamespaceSite {
+  name: string;
+  /** Offsets of the block's braces in the stripped text (the same as in the original). */
+  blockStart: number;
+  blockEnd: number;
+  exported: string[];
 }
 
 interface Edit {
@@ -63,10 +74,11 @@ export function stripTypeScript(input: string, tsx: boolean): StripResult {
   const recovered = hasParseErrors(source);
   let reported: ts.Node[] = [];
   let blanked = blankSourceFile(source, (node) => reported.push(node));
+  const namespaces: NamespaceSite[] = [];
   // Enums and value namespaces are reported (not erased) by ts-blank-space; rewrite them and strip
   // again. Nested ones (an enum inside a function inside a namespace) surface on the next round.
   for (let round = 0; round < 4; round++) {
-    const pre = collectPreEdits(reported, source);
+    const pre = collectPreEdits(reported, source, namespaces);
     if (pre.length === 0) break;
     text = applyEdits(text, pre);
     source = createSource(text, tsx);
@@ -111,7 +123,7 @@ export function stripTypeScript(input: string, tsx: boolean): StripResult {
   const typeOnlyImports = collectTypeOnlyImports(source);
   const textWithDecorators = post.length > 0 ? applyEdits(blanked, post) : blanked;
   const out = decoratorEdits.length > 0 ? applyEdits(textWithDecorators, decoratorEdits) : textWithDecorators;
-  return { text: out, textWithDecorators, problems, typeOnlyImports, decorators, recovered };
+  return { text: out, textWithDecorators, problems, typeOnlyImports, decorators, namespaces, recovered };
 }
 
 /** A tag name directly followed by `<`: the only shape in which a JSX element can carry type arguments. */
@@ -233,12 +245,12 @@ function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
 }
 
 /** Phase 1: enums and namespaces with values that ts-blank-space reported (their bodies are invisible to it), and `export =`. */
-function collectPreEdits(reported: readonly ts.Node[], source: ts.SourceFile): Edit[] {
+function collectPreEdits(reported: readonly ts.Node[], source: ts.SourceFile, namespaces: NamespaceSite[]): Edit[] {
   const edits: Edit[] = [];
   const text = source.text;
   for (const node of reported) {
     if (ts.isEnumDeclaration(node)) rewriteEnum(node, source, text, edits);
-    else if (ts.isModuleDeclaration(node)) rewriteNamespace(node, source, edits);
+    else if (ts.isModuleDeclaration(node)) rewriteNamespace(node, source, edits, namespaces);
     else if (ts.isExportAssignment(node) && node.isExportEquals) edits.push(exportEqualsEdit(node, source, text));
   }
   return edits;
@@ -255,7 +267,21 @@ function exportEqualsEdit(node: ts.ExportAssignment, source: ts.SourceFile, text
   return { start, end, text: 'void' + text.slice(start + 4, end).replace(/[^\r\n]/g, ' ') };
 }
 
-function rewriteNamespace(node: ts.ModuleDeclaration, source: ts.SourceFile, edits: Edit[]): void {
+/** The names a namespace body's `export` statements declare. */
+function exportedNames(block: ts.ModuleBlock): string[] {
+  const names: string[] = [];
+  for (const statement of block.statements) {
+    if (!hasModifier(statement, SK.ExportKeyword)) continue;
+    if (ts.isVariableStatement(statement)) {
+      for (const d of statement.declarationList.declarations) if (ts.isIdentifier(d.name)) names.push(d.name.text);
+    } else if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement) || ts.isModuleDeclaration(statement)) && statement.name && ts.isIdentifier(statement.name)) {
+      names.push(statement.name.text);
+    }
+  }
+  return names;
+}
+
+function rewriteNamespace(node: ts.ModuleDeclaration, source: ts.SourceFile, edits: Edit[], namespaces: NamespaceSite[]): void {
   if (!ts.isIdentifier(node.name)) return;
   if (!hasValues(node)) {
     // `module N { types only }` (ts-blank-space only erases the `namespace` spelling).
@@ -266,13 +292,15 @@ function rewriteNamespace(node: ts.ModuleDeclaration, source: ts.SourceFile, edi
   while (body && ts.isModuleDeclaration(body)) body = body.body;
   if (!body || !ts.isModuleBlock(body)) return;
   edits.push({ start: node.getStart(source), end: body.getStart(source) });
+  // `namespace A.B {}` is recorded under neither name (only `A` would be a binding, holding `B`).
+  if (node.body === body) namespaces.push({ name: node.name.text, blockStart: body.getStart(source), blockEnd: body.end, exported: exportedNames(body) });
   for (const statement of body.statements) {
     for (const m of ts.canHaveModifiers(statement) ? (ts.getModifiers(statement) ?? []) : []) {
       if (m.kind === SK.ExportKeyword) edits.push({ start: m.getStart(source), end: m.end });
     }
     if (ts.isEnumDeclaration(statement) && !hasModifier(statement, SK.DeclareKeyword)) rewriteEnum(statement, source, source.text, edits);
     else if (ts.isModuleDeclaration(statement) && !hasModifier(statement, SK.DeclareKeyword) && statement.flags & ts.NodeFlags.Namespace) {
-      if (hasValues(statement)) rewriteNamespace(statement, source, edits);
+      if (hasValues(statement)) rewriteNamespace(statement, source, edits, namespaces);
     }
   }
 }

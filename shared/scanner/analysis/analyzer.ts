@@ -5,6 +5,7 @@
 import { LineIndex } from '../../common/lineIndex';
 import { classifySpecifier, RUNTIME_SUPPORT } from '../imports';
 import type { StaticCommand } from '../policyOracle';
+import type { NamespaceSite } from '../tsStrip';
 import { ruleById } from '../rules';
 import type { Hit, RelatedSpan, Tier } from '../types';
 import { isPlainAssignmentTarget, passesValueThrough, staticKey, unwrap, type Nd } from './ast';
@@ -164,11 +165,17 @@ export class Analyzer {
     private readonly strippedText: string,
     private readonly typeOnlySpecifiers: ReadonlySet<number> = new Set(),
     extraExpressions: Nd[] = [],
+    namespaces: readonly NamespaceSite[] = [],
   ) {
     this.scopes = analyzeScopes(program, extraExpressions);
     this.mayHide = mayHide(text);
     this.resolver = new Resolver(this.scopes, (offset) => (this.linesCache ??= new LineIndex(this.text)).positionAt(offset).line + 1);
     this.resolver.sourceText = (s, e) => this.text.slice(s, e);
+    if (namespaces.length > 0) {
+      const byName = new Map<string, NamespaceSite[]>();
+      for (const site of namespaces) byName.set(site.name, [...(byName.get(site.name) ?? []), site]);
+      this.resolver.namespaces = byName;
+    }
   }
 
   run(): void {
@@ -450,7 +457,7 @@ export class Analyzer {
     if (cur.type !== 'Identifier') return true;
     const b = this.scopes.refBinding.get(cur);
     if (b === undefined) return true;
-    if (b === null) return INTERESTING_ROOTS.has(cur.name);
+    if (b === null) return INTERESTING_ROOTS.has(cur.name) || this.resolver.isNamespace(cur.name);
     if (b.kind === 'function' || b.kind === 'catch') return false;
     if (b.kind === 'class') return b.fnNode !== null && this.resolver.hasFields(b.fnNode, true);
     if (b.kind === 'param') return this.resolver.bindingValue(b).k !== 'unknown';

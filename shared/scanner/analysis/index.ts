@@ -38,7 +38,7 @@ export function analyzeProgram(parsed: ParsedSource, options: AnalyzeOptions = {
   const text = options.text ?? parsed.strippedText;
   const typeOnly = new Set((parsed.typeOnlyImports ?? []).map((t) => t.start));
   const extras = (parsed.extraExpressions ?? []) as unknown as Nd[];
-  const analyzer = new Analyzer(parsed.program as unknown as Nd, text, parsed.strippedText, typeOnly, extras);
+  const analyzer = new Analyzer(parsed.program as unknown as Nd, text, parsed.strippedText, typeOnly, extras, parsed.namespaces ?? []);
   analyzer.run();
   return finishAnalysis(analyzer.hits, analyzer.facts, { ...options, text });
 }

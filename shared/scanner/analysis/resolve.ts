@@ -4,6 +4,7 @@
  * constant folding (§3.2) under its limits.
  */
 import { assignedMemberOf, children, constructorFieldAssignments, fieldName, isPlainAssignmentTarget, mapSetCallOf, returnedExpression, staticKey, unwrap, type Nd } from './ast';
+import type { NamespaceSite } from '../tsStrip';
 import type { Binding, BindingInit, PathStep, ScopeInfo } from './scope';
 import { decodeStringArray, recognizeDecoder, type StringArrayContext, type StringArrayDecoder } from './stringArray';
 import {
@@ -461,6 +462,26 @@ export class Resolver {
   }
 
   sourceText: (start: number, end: number) => string = () => '';
+  /** TypeScript value namespaces by name (stripped to blocks): `N.k` is the binding `k` exported there. */
+  namespaces: ReadonlyMap<string, readonly NamespaceSite[]> = new Map();
+
+  /** True when `name` is a namespace of this file (its `N.k` members can hold anything). */
+  isNamespace(name: string): boolean {
+    return this.namespaces.has(name);
+  }
+
+  /** The exported binding `key` of namespace `name`, declared directly in one of its blocks, or null. */
+  private namespaceMember(name: string, key: string): Binding | null {
+    const blocks = (this.namespaces.get(name) ?? []).filter((site) => site.exported.includes(key));
+    if (blocks.length === 0) return null;
+    for (const b of this.scopes.bindings) {
+      if (b.name !== key) continue;
+      const declaration = b.fnNode ?? this.scopes.parentOf.get(b.inits[0]?.owner ?? b.id);
+      const block = declaration && this.scopes.parentOf.get(declaration);
+      if (block && block.type === 'BlockStatement' && blocks.some((site) => site.blockStart === block.start)) return b;
+    }
+    return null;
+  }
 
   private foldTemplate(tpl: Nd, raw: boolean): Value {
     let out = '';
@@ -838,6 +859,10 @@ export class Resolver {
     }
     const { key } = this.memberKey(node);
     if (key === null) return UNKNOWN;
+    if (node.object.type === 'Identifier' && this.namespaces.size > 0 && this.namespaces.has(node.object.name) && this.scopes.refBinding.get(node.object) === null) {
+      const member = this.namespaceMember(node.object.name, key);
+      return member ? withStep(this.bindingValue(member), `namespace ${node.object.name}`) : UNKNOWN;
+    }
     if (key === 'value') {
       const described = this.describedProperty(unwrap(node.object));
       if (described) return described;

@@ -134,7 +134,8 @@ export class IncrementalFileScanner {
       }
       window = parseStrict(text.slice(windowStart, windowEnd), state.path, state.mode);
       if (!window) return 'unparsable';
-      if (holdsStringArray(window.program.body as unknown as Nd[])) return 'unsupported';
+      // Namespace members resolve across the file (`N.k`): such files are scanned whole, like string arrays.
+      if (holdsStringArray(window.program.body as unknown as Nd[]) || window.namespaces.length > 0) return 'unsupported';
       const candidate = tilesOf(window, windowStart, windowEnd, state.mode, text);
       const last = candidate[candidate.length - 1];
       if (b < tiles.length - 1 && last && mayContinueInto(last, text, tiles[b + 1].start + delta)) {
@@ -412,7 +413,7 @@ function incrementalStart(parsed: ParsedSource, path: string, text: string): Sta
   const mode = parsed.mode;
   if (mode === 'tolerant' || parsed.stripFailed || mode !== attemptOrder(path)[0] || parsed.program.body.length === 0) return null;
   if (mode === 'script' && hasStrictDirective(parsed.program.body[0] as unknown as Nd)) return null;
-  if (holdsStringArray(parsed.program.body as unknown as Nd[])) return null;
+  if (holdsStringArray(parsed.program.body as unknown as Nd[]) || parsed.namespaces.length > 0) return null;
   const tiles = tilesOf(parsed, 0, text.length, mode, text);
   // Only blanked TypeScript (types, interfaces): nothing to keep per statement.
   if (tiles.length === 0) return null;

@@ -288,6 +288,16 @@ describe('helper functions with one returned expression (beyond §6.2: decoders 
     assert.equal(describeRef('new A().run().exec', cls), 'unknown');
     assert.equal(describeRef('new A().constructor.make().exec', cls), 'module:child_process.exec');
   });
+  it('TypeScript namespace members: N.k is the binding k the namespace exports', () => {
+    const text = 'namespace Util {\n  export const proc = require("child_process");\n  export const load = require;\n  const hidden = require("child_process");\n}\nUtil.proc.exec("a");\nUtil.load("child_process").spawn("b");\nUtil.hidden.exec("c");\n';
+    const found = scan(text, 'ext/index.ts').hits.filter((h) => h.ruleId === 'SEC-SPAWN-001').map((h) => [text.slice(h.start, h.end), h.message]);
+    assert.deepEqual(found, [
+      ['Util.proc.exec', 'Direct process execution via child_process.exec (via namespace Util)'],
+      ['Util.load("child_process").spawn', 'Direct process execution via child_process.spawn'],
+    ]);
+    // A local of the same name shadows the namespace.
+    assert.deepEqual(scan('namespace U { export const p = require("child_process"); }\nfunction f(U: any) { return U.p.exec("x"); }\n', 'a.ts').hits.filter((h) => h.ruleId === 'SEC-SPAWN-001'), []);
+  });
   it('Map entries: m.get(k) is what new Map([[k, v]]) and m.set(k, v) stored under the folded key', () => {
     assert.equal(describeRef('m.get("run").exec', 'const m = new Map([["run", require("child_process")], ["x", 1]]);'), 'module:child_process.exec');
     assert.equal(describeRef('m.get("s" + "h").spawn', 'const m = new Map();\nm.set("sh", require("child_process"));'), 'module:child_process.spawn');

@@ -628,6 +628,14 @@ describe('incremental editor scan: same findings as a full scan', () => {
     assertSameAsFull('a.ts', [v1, v1.replace('}\n', ''), v1]);
   });
 
+  it('files with value namespaces are scanned whole: an edit inside the namespace changes the finding where N.k is read', () => {
+    const v1 = 'namespace Util {\n  export const proc = require("child_process");\n}\nfunction a() {}\nUtil.proc.exec("id");\n';
+    const scanner = assertSameAsFull('ns.ts', [v1, v1.replace('require("child_process")', 'require("x")'), v1, v1.replace('function a() {}', 'function a() { return 1; }')]);
+    assert.equal(scanner.lastUpdate, 'full');
+    const plain = 'const Util = 1;\nfunction a() {}\n';
+    assertSameAsFull('ns.ts', [plain, plain + 'namespace Util2 { export const p = require("child_process"); }\nUtil2.p.exec("x");\n']);
+  });
+
   it('"use strict" scripts and CommonJS files', () => {
     const v1 = '"use strict";\nconst cp = require("child_process");\ncp.exec("ls");\n';
     assertSameAsFull('a.cjs', [v1, v1.replace('"ls"', '"rm -rf /"'), v1.replace('"use strict";\n', '')]);

@@ -101,6 +101,16 @@ describe('TypeScript strip keeps every offset (scanner.md §2.1)', () => {
     assert.equal(parseSource('export = class<T> { run(v: T) { return v; } };\n', 'b.ts').parseError, undefined);
   });
 
+  it('records value namespaces with their blocks and exported names (dotted and type-only ones are not recorded)', () => {
+    const src = 'namespace N {\n  export const a = 1, b = 2;\n  export function f() {}\n  const hidden = 3;\n  export namespace Inner { export const c = 4; }\n}\nnamespace A.B { export const d = 5; }\nnamespace T { export type X = 1; }\n';
+    const parsed = parseSource(src, 'a.ts');
+    assert.deepEqual(parsed.namespaces.map((n) => [n.name, src[n.blockStart], src[n.blockEnd - 1], n.exported]), [
+      ['N', '{', '}', ['a', 'b', 'f', 'Inner']],
+      ['Inner', '{', '}', ['c']],
+    ]);
+    assert.deepEqual(parseSource('const n = 1;', 'a.js').namespaces, []);
+  });
+
   it('keeps call ranges exact inside namespaces and parameter properties', () => {
     const src = 'namespace N {\n  export const a = eval("1");\n}\nclass C { constructor(private readonly e = eval("2")) {} }\n';
     const parsed = parseSource(src, 'a.ts');
