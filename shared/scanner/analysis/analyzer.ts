@@ -5,8 +5,8 @@
 import { LineIndex } from '../../common/lineIndex';
 import { classifySpecifier, RUNTIME_SUPPORT } from '../imports';
 import type { StaticCommand } from '../policyOracle';
-import type { NamespaceSite } from '../tsStrip';
 import { ruleById } from '../rules';
+import type { NamespaceSite } from '../tsStrip';
 import type { Hit, RelatedSpan, Tier } from '../types';
 import { isPlainAssignmentTarget, passesValueThrough, staticKey, unwrap, type Nd } from './ast';
 import { escapeHidden, invisibleNameMessage, mayHide } from './hiddenUnicode';

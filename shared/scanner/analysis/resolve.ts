@@ -3,8 +3,8 @@
  * object/array literal members, require forms, call/apply/bind, Reflect, the pi parameter rules and
  * constant folding (§3.2) under its limits.
  */
-import { assignedMemberOf, children, constructorFieldAssignments, fieldName, isPlainAssignmentTarget, mapSetCallOf, returnedExpression, staticKey, unwrap, type Nd } from './ast';
 import type { NamespaceSite } from '../tsStrip';
+import { assignedMemberOf, children, constructorFieldAssignments, fieldName, isPlainAssignmentTarget, mapSetCallOf, returnedExpression, staticKey, unwrap, type Nd } from './ast';
 import type { Binding, BindingInit, PathStep, ScopeInfo } from './scope';
 import { decodeStringArray, recognizeDecoder, type StringArrayContext, type StringArrayDecoder } from './stringArray';
 import {
@@ -470,17 +470,26 @@ export class Resolver {
     return this.namespaces.has(name);
   }
 
+  private readonly namespaceMemo = new Map<string, Binding | null>();
+
   /** The exported binding `key` of namespace `name`, declared directly in one of its blocks, or null. */
   private namespaceMember(name: string, key: string): Binding | null {
+    const memoKey = `${name}\0${key}`;
+    const known = this.namespaceMemo.get(memoKey);
+    if (known !== undefined) return known;
+    let found: Binding | null = null;
     const blocks = (this.namespaces.get(name) ?? []).filter((site) => site.exported.includes(key));
-    if (blocks.length === 0) return null;
-    for (const b of this.scopes.bindings) {
+    for (const b of blocks.length > 0 ? this.scopes.bindings : []) {
       if (b.name !== key) continue;
       const declaration = b.fnNode ?? this.scopes.parentOf.get(b.inits[0]?.owner ?? b.id);
       const block = declaration && this.scopes.parentOf.get(declaration);
-      if (block && block.type === 'BlockStatement' && blocks.some((site) => site.blockStart === block.start)) return b;
+      if (block && block.type === 'BlockStatement' && blocks.some((site) => site.blockStart === block.start)) {
+        found = b;
+        break;
+      }
     }
-    return null;
+    this.namespaceMemo.set(memoKey, found);
+    return found;
   }
 
   private foldTemplate(tpl: Nd, raw: boolean): Value {
