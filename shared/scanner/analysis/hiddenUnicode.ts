@@ -16,6 +16,8 @@ export interface HiddenUnicodeSpan {
   start: number;
   end: number;
   message: string;
+  /** The whole decoded text of a run that follows a known smuggling scheme. */
+  payload?: string;
 }
 
 /**
@@ -35,6 +37,8 @@ const MIN_HIDDEN_RUN = 10;
  */
 const MIN_PRIVATE_USE_RUN = 64;
 const PREVIEW_CHARS = 60;
+/** Characters of a run kept for decoding (a payload's first 64 KB). */
+const MAX_DECODED_POINTS = 65_536;
 /**
  * Reordering deceives a reader; nobody reads a line this long (minified bundles, data tables such as
  * the `entities` decode trie or KaTeX's character ranges hold bidi controls as data).
@@ -138,7 +142,10 @@ export function hiddenUnicodeSpans(text: string): HiddenUnicodeSpan[] {
     if (runCount >= (runPrivateOnly ? MIN_PRIVATE_USE_RUN : MIN_HIDDEN_RUN)) {
       // The characters have no width: the range takes the visible character before them too.
       const before = runStart > 0 && text[runStart - 1] !== '\n' && text[runStart - 1] !== '\r';
-      hits.push({ start: before ? runStart - 1 : runStart, end: before ? end : Math.min(text.length, end + 1), message: runMessage(runPoints, runCount) });
+      const payload = decodeSmuggled(runPoints);
+      const span: HiddenUnicodeSpan = { start: before ? runStart - 1 : runStart, end: before ? end : Math.min(text.length, end + 1), message: runMessage(runPoints, runCount, payload) };
+      if (payload !== null) span.payload = payload;
+      hits.push(span);
     }
     runStart = -1;
     runCount = 0;
@@ -152,7 +159,7 @@ export function hiddenUnicodeSpans(text: string): HiddenUnicodeSpan[] {
     if (isInvisible(cp) && !(cp === 0xfeff && i === 0)) {
       if (runStart < 0) runStart = i;
       runCount++;
-      if (runPoints.length < 4096) runPoints.push(cp);
+      if (runPoints.length < MAX_DECODED_POINTS) runPoints.push(cp);
       if (cp < 0xe000 || cp > 0xf8ff) runPrivateOnly = false;
       if (isBidiControl(cp)) {
         bidiLine ??= { start: i, controls: new Set() };
@@ -167,11 +174,12 @@ export function hiddenUnicodeSpans(text: string): HiddenUnicodeSpan[] {
 }
 
 /** A run's message: its length, its kinds of characters, the decoded text when it follows a known scheme. */
-function runMessage(points: readonly number[], count: number): string {
+function runMessage(points: readonly number[], count: number, payload: string | null): string {
   const kinds = [...new Set(points.map(kindOf))].slice(0, 3).join(', ');
-  const decoded = decodeSmuggled(points);
   const head = `${count} invisible characters (${kinds}) hide data in the source`;
-  return decoded === null ? head : `${head}; they decode to: ${decoded}`;
+  if (payload === null) return head;
+  const flat = escapeHidden(payload.slice(0, 4 * PREVIEW_CHARS).replace(/\s+/g, ' ').trim());
+  return `${head}; they decode to: ${flat.length > PREVIEW_CHARS ? `${flat.slice(0, PREVIEW_CHARS - 1)}…` : flat}`;
 }
 
 /** The family a character belongs to, as a run's message names it. */
@@ -184,7 +192,7 @@ function kindOf(cp: number): string {
 
 /**
  * The two published smuggling schemes: variation selectors as bytes (VS1–16 → 0–15, VS17–256 → 16–255,
- * GlassWorm) and tag characters as ASCII. Shown only when the result is mostly printable text.
+ * GlassWorm) and tag characters as ASCII. The decoded text, when its head is mostly printable.
  */
 function decodeSmuggled(points: readonly number[]): string | null {
   let bytes: number[] | null = [];
@@ -199,9 +207,8 @@ function decodeSmuggled(points: readonly number[]): string | null {
     }
   }
   if (bytes === null || bytes.length === 0) return null;
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(Uint8Array.from(bytes.slice(0, 4 * PREVIEW_CHARS)));
-  const printable = [...text].filter((ch) => /[\p{L}\p{N}\p{P}\p{S}\s]/u.test(ch)).length;
-  if (printable < 0.9 * [...text].length) return null;
-  const flat = escapeHidden(text.replace(/\s+/g, ' ').trim());
-  return flat.length > PREVIEW_CHARS ? `${flat.slice(0, PREVIEW_CHARS - 1)}…` : flat;
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(Uint8Array.from(bytes));
+  const head = [...text.slice(0, 4 * PREVIEW_CHARS)];
+  const printable = head.filter((ch) => /[\p{L}\p{N}\p{P}\p{S}\s]/u.test(ch)).length;
+  return printable < 0.9 * head.length ? null : text;
 }

@@ -3,7 +3,7 @@
  * rule except SEC-SCAN-001, import classification (CMP rules), policy facts and, with a policy
  * oracle, the POL rules.
  */
-import type { ParsedSource } from '../parse';
+import { parseSource, type ParsedSource } from '../parse';
 import type { PolicyOracle } from '../policyOracle';
 import { ruleById } from '../rules';
 import type { DocumentFacts, Hit } from '../types';
@@ -24,6 +24,8 @@ export interface AnalyzeOptions {
   extensionId?: string | null;
   /** Without a policy oracle no POL-* hits are produced. */
   policy?: PolicyOracle;
+  /** The text is a payload decoded from hidden characters (its own hidden payloads are not analysed again). */
+  payload?: boolean;
 }
 
 export interface AnalysisResult {
@@ -48,13 +50,28 @@ export function analyzeProgram(parsed: ParsedSource, options: AnalyzeOptions = {
  * characters hide) and the policy hits for the facts, and orders the hits (shared by the full and
  * incremental scans).
  */
-export function finishAnalysis(ruleHits: readonly Hit[], facts: AnalysisFacts, options: Pick<AnalyzeOptions, 'policy' | 'extensionId'> & { text: string }): AnalysisResult {
+export function finishAnalysis(ruleHits: readonly Hit[], facts: AnalysisFacts, options: Pick<AnalyzeOptions, 'policy' | 'extensionId' | 'payload'> & { text: string }): AnalysisResult {
   const hits = [...ruleHits];
   const unicodeTier = ruleById('SEC-UNICODE-001')!.tier;
-  for (const span of hiddenUnicodeSpans(options.text)) hits.push({ ruleId: 'SEC-UNICODE-001', tier: unicodeTier, ...span, evasion: [], related: [] });
+  for (const { payload, ...span } of hiddenUnicodeSpans(options.text)) {
+    const flagged = payload !== undefined && !options.payload ? payloadFindings(payload) : [];
+    const message = flagged.length > 0 ? `${span.message}; as code it would be flagged ${flagged.join(', ')}` : span.message;
+    hits.push({ ruleId: 'SEC-UNICODE-001', tier: unicodeTier, ...span, message, evasion: [], related: [] });
+  }
   if (options.policy) hits.push(...policyHits(facts, options.policy, options.extensionId ?? null));
   hits.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
   return { hits, facts: documentFacts(facts, options.policy), policyFacts: facts };
+}
+
+/**
+ * The SEC and CMP rules a decoded payload would trigger as JavaScript (the GlassWorm loader hidden in
+ * variation selectors is `eval`ed): nothing when it does not parse as code.
+ */
+function payloadFindings(payload: string): string[] {
+  const parsed = parseSource(payload, 'payload.js');
+  if (parsed.parseError) return [];
+  const { hits } = analyzeProgram(parsed, { payload: true });
+  return [...new Set(hits.map((h) => h.ruleId).filter((id) => id.startsWith('SEC-') || id.startsWith('CMP-')))].sort();
 }
 
 function documentFacts(facts: AnalysisFacts, oracle: PolicyOracle | undefined): DocumentFacts {
