@@ -125,6 +125,25 @@ describe('scanner in the language server (scanner.md §7, §10)', () => {
     await lsp.change(uri, INDEX);
   });
 
+  it('SEC-UNICODE-001 offers to remove the hidden characters, and applying it leaves the line as it runs', async () => {
+    const trojan = 'export function check(user) {\n  /*\u202e } \u2066if (user.admin)\u2069 \u2066 begin admins only */\n  return true;\n}\n';
+    const hiddenUri = await lsp.open('.pi/extensions/demo/trojan.js', trojan, 'javascript');
+    const found = (await lsp.diagnostics(hiddenUri)).find((d) => d.code === 'SEC-UNICODE-001');
+    assert.ok(found);
+    assert.equal(found.range.start.line, 1);
+    const actions = await lsp.client.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: hiddenUri }, range: found.range, context: { diagnostics: [found] } });
+    const remove = actions.find((a) => a.title === 'Remove the invisible and bidirectional characters');
+    assert.ok(remove, JSON.stringify(actions.map((a) => a.title)));
+    assert.equal(remove.isPreferred, true);
+    const change = remove.edit!.documentChanges![0] as { edits: { range: Diagnostic['range']; newText: string }[] };
+    const lines = trojan.split('\n');
+    const { start, end } = change.edits[0].range;
+    lines[1] = lines[1].slice(0, start.character) + change.edits[0].newText + lines[1].slice(end.character);
+    assert.equal(lines[1], '  /* } if (user.admin)  begin admins only */');
+    await lsp.change(hiddenUri, lines.join('\n'));
+    assert.equal((await lsp.diagnostics(hiddenUri)).find((d) => d.code === 'SEC-UNICODE-001'), undefined);
+  });
+
   it('piSecurity/extensionSummary gives the status text and the summary Markdown', async () => {
     const summary = await lsp.client.sendRequest(ExtensionSummaryRequest, { uri });
     assert.equal(summary.extensionId, 'demo-ext');

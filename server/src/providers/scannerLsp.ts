@@ -15,6 +15,7 @@ import {
 } from 'vscode-languageserver';
 import { addDays } from '../../../shared/common/dates';
 import type { LineIndex } from '../../../shared/common/lineIndex';
+import { removeHidden } from '../../../shared/scanner/analysis/hiddenUnicode';
 import type { LocatedFinding } from '../../../shared/scanner/fileScan';
 import { ruleById, ruleDocPath } from '../../../shared/scanner/rules';
 import type { Tier } from '../../../shared/scanner/types';
@@ -187,6 +188,19 @@ export function codeActionsFor(input: CodeActionInput): CodeAction[] {
         ...attach,
         command: { title: `Show effective policy for ${f.extensionId}`, command: 'piSecurity.showEffectivePolicy', arguments: [f.extensionId] },
       });
+    }
+    if (f.ruleId === 'SEC-UNICODE-001') {
+      // Removing the characters shows the line as it runs, or drops the hidden payload.
+      const cleaned = removeHidden(input.text.slice(f.start, f.end));
+      if (cleaned !== input.text.slice(f.start, f.end)) {
+        actions.push({
+          title: 'Remove the invisible and bidirectional characters',
+          kind: CodeActionKind.QuickFix,
+          ...attach,
+          isPreferred: true,
+          edit: { documentChanges: [{ textDocument: { uri: input.uri, version: input.version }, edits: [{ range: input.lines.rangeOf(f.start, f.end), newText: cleaned }] }] },
+        });
+      }
     }
     if (f.ruleId.startsWith('POL-EXEC-')) {
       actions.push({

@@ -107,6 +107,14 @@ export function escapeHidden(text: string): string {
   return out;
 }
 
+/** The text without its invisible and bidi characters (the quick fix for SEC-UNICODE-001). */
+export function removeHidden(text: string): string {
+  if (!mayHide(text)) return text;
+  let out = '';
+  for (const ch of text) if (!isInvisible(ch.codePointAt(0)!)) out += ch;
+  return out;
+}
+
 /** SEC-UNICODE-001 for an identifier holding invisible characters, or null. */
 export function invisibleNameMessage(name: string): string | null {
   if (!INVISIBLE_IN_NAME.test(name)) return null;
