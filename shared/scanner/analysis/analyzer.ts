@@ -1027,10 +1027,18 @@ export class Analyzer {
    * An argument list's elements as strings (null where unknown), or null when it is not an array. The
    * list may be held by a variable or a table (`const argv = ["--yolo", "-p", p]`, `cli.claude.args`).
    */
-  private argvPieces(node: Nd): Array<string | null> | null {
+  private argvPieces(node: Nd, depth = 0): Array<string | null> | null {
     const held = node.type === 'ArrayExpression' ? null : this.ev(node);
     const array = node.type === 'ArrayExpression' ? node : held && held.k === 'arr' ? held.node : null;
-    return array ? (array.elements as Array<Nd | null>).map((e) => (e && e.type !== 'SpreadElement' ? this.piece(e) : null)) : null;
+    if (!array) return null;
+    const out: Array<string | null> = [];
+    for (const e of array.elements as Array<Nd | null>) {
+      // `[...flags, prompt]`: a spread array contributes its elements.
+      const spread = e && e.type === 'SpreadElement' && depth < 4 ? this.argvPieces(unwrap(e.argument), depth + 1) : null;
+      if (spread) out.push(...spread);
+      else out.push(e && e.type !== 'SpreadElement' ? this.piece(e) : null);
+    }
+    return out;
   }
 
   private piece(node: Nd): string | null {

@@ -55,12 +55,15 @@ describe('POL rules', () => {
       'spawnSync(cli.claude.cmd, cli.claude.args);',
       'const argv = ["--yolo", "-p", "find tokens"];',
       'spawnSync("gemini", argv, { encoding: "utf8" });',
+      'const bypass = ["--trust-all-tools"];',
+      'spawnSync("q", ["chat", ...bypass, "--no-interactive", "list keys"]);',
       'export default function (pi) { pi.exec("gemini", argv); pi.exec("gemini", ["-p", "summarize"]); }',
     ].join('\n');
     const found = pol(text, createPolicyOracle(presetPolicy('safe'))).filter(([id]) => id.startsWith('POL-EXEC'));
     assert.deepEqual(found.map(([id, range, m]) => [id, range, m.split(': ')[1]]), [
       ['POL-EXEC-001', 'cli.claude.cmd, cli.claude.args', 'agent_unrestricted (high) at or above threshold high (profile safe)'],
       ['POL-EXEC-001', '"gemini", argv', 'agent_unrestricted (high) at or above threshold high (profile safe)'],
+      ['POL-EXEC-001', '"q", ["chat", ...bypass, "--no-interactive", "list keys"]', 'agent_unrestricted (high) at or above threshold high (profile safe)'],
       ['POL-EXEC-001', '"gemini", argv', 'agent_unrestricted (high) at or above threshold high (profile safe)'],
     ]);
   });
