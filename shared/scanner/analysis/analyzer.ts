@@ -9,7 +9,7 @@ import { ruleById } from '../rules';
 import type { NamespaceSite } from '../tsStrip';
 import type { Hit, RelatedSpan, Tier } from '../types';
 import { isPlainAssignmentTarget, passesValueThrough, staticKey, unwrap, type Nd } from './ast';
-import { escapeHidden, invisibleNameMessage, mayHide } from './hiddenUnicode';
+import { deceptiveNameMessage, escapeHidden, mayDeceive } from './hiddenUnicode';
 import {
   FS_READ,
   FS_WRITE,
@@ -156,8 +156,8 @@ export class Analyzer {
   private linesCache: LineIndex | null = null;
   private readonly hitKeys = new Set<string>();
   private readonly capKeys = new Set<string>();
-  /** The text holds invisible or bidi characters, so identifiers are checked for them (SEC-UNICODE-001). */
-  private readonly mayHide: boolean;
+  /** The text holds invisible, bidi or Cyrillic characters, so identifiers are checked (SEC-UNICODE-001). */
+  private readonly mayDeceive: boolean;
 
   constructor(
     program: Nd,
@@ -168,7 +168,7 @@ export class Analyzer {
     namespaces: readonly NamespaceSite[] = [],
   ) {
     this.scopes = analyzeScopes(program, extraExpressions);
-    this.mayHide = mayHide(text);
+    this.mayDeceive = mayDeceive(text);
     this.resolver = new Resolver(this.scopes, (offset) => (this.linesCache ??= new LineIndex(this.text)).positionAt(offset).line + 1);
     this.resolver.sourceText = (s, e) => this.text.slice(s, e);
     if (namespaces.length > 0) {
@@ -251,10 +251,10 @@ export class Analyzer {
           if (this.rootMayMatter(node)) this.reference(node);
           break;
         case 'PrivateIdentifier':
-          if (this.mayHide) this.invisibleName(node);
+          if (this.mayDeceive) this.deceptiveName(node);
           break;
         case 'Identifier': {
-          if (this.mayHide) this.invisibleName(node);
+          if (this.mayDeceive) this.deceptiveName(node);
           if (this.scopes.writeOnly.has(node)) break;
           const b = this.scopes.refBinding.get(node);
           if (b === undefined) break;
@@ -335,8 +335,8 @@ export class Analyzer {
     });
   }
 
-  private invisibleName(node: Nd): void {
-    const message = invisibleNameMessage(node.name);
+  private deceptiveName(node: Nd): void {
+    const message = deceptiveNameMessage(node.name);
     if (message !== null) this.add('SEC-UNICODE-001', node.start, node.end, message);
   }
 

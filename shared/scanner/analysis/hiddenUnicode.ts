@@ -115,8 +115,34 @@ export function removeHidden(text: string): string {
   return out;
 }
 
+/**
+ * Cyrillic letters drawn like Latin ones (а е о р с у х і ј ѕ һ ԁ ԛ ԝ ӏ, А В Е К М Н О Р С Т Х Ѕ І Ј):
+ * one inside an otherwise Latin name makes it pass for another (`rеquire` with U+0435), the
+ * homoglyph half of Trojan Source. Names written wholly in Cyrillic, or holding a Cyrillic word, are ordinary.
+ */
+const CYRILLIC_LOOKALIKE = /[\u0430\u0435\u043E\u0440\u0441\u0443\u0445\u0455\u0456\u0458\u04BB\u04CF\u0501\u051B\u051D\u0405\u0406\u0408\u0410\u0412\u0415\u041A\u041C\u041D\u041E\u0420\u0421\u0422\u0425]/;
+const CYRILLIC = /[\u0400-\u052F]/;
+
+/** True when identifiers in the text may hide or impersonate (worth checking each one). */
+export function mayDeceive(text: string): boolean {
+  return mayHide(text) || CYRILLIC.test(text);
+}
+
+/** SEC-UNICODE-001 for an identifier holding invisible characters or Cyrillic look-alikes among Latin letters, or null. */
+export function deceptiveNameMessage(name: string): string | null {
+  return invisibleNameMessage(name) ?? lookalikeNameMessage(name);
+}
+
+function lookalikeNameMessage(name: string): string | null {
+  if (!CYRILLIC_LOOKALIKE.test(name) || !/[A-Za-z]/.test(name)) return null;
+  // A Cyrillic word inside a name (`getСписок`) has letters no Latin one looks like: not an impersonation.
+  if ([...name].some((ch) => CYRILLIC.test(ch) && !CYRILLIC_LOOKALIKE.test(ch))) return null;
+  const lookalikes = [...new Set([...name].filter((ch) => CYRILLIC_LOOKALIKE.test(ch)))].map((ch) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} ${JSON.stringify(ch)}`);
+  return `Identifier "${name}" mixes Latin letters with Cyrillic look-alikes (${lookalikes.join(', ')}): it can pass for another name`;
+}
+
 /** SEC-UNICODE-001 for an identifier holding invisible characters, or null. */
-export function invisibleNameMessage(name: string): string | null {
+function invisibleNameMessage(name: string): string | null {
   if (!INVISIBLE_IN_NAME.test(name)) return null;
   const hidden = [...new Set([...name].filter((ch) => INVISIBLE_IN_NAME.test(ch)))].map((ch) => describeCodePoint(ch.codePointAt(0)!));
   const visible = [...name].some((ch) => !INVISIBLE_IN_NAME.test(ch));

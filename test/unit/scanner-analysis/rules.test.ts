@@ -253,6 +253,12 @@ describe('SEC rules: messages and ranges', () => {
       ['\u3164', 'Identifier "\\u{3164}" is invisible (U+3164 HANGUL FILLER): it reads as blank space'],
       ['isAdmin\u200d', 'Identifier "isAdmin\\u{200D}" contains invisible characters (U+200D ZERO WIDTH JOINER)'],
     ]);
+    // Cyrillic look-alikes among Latin letters impersonate a name; Cyrillic words and Greek letters do not.
+    assert.deepEqual(hits('const r\u0435quire = (m) => load(m);\nr\u0435quire("x");', 'SEC-UNICODE-001').map(([, m]) => m), [
+      'Identifier "r\u0435quire" mixes Latin letters with Cyrillic look-alikes (U+0435 "\u0435"): it can pass for another name',
+      'Identifier "r\u0435quire" mixes Latin letters with Cyrillic look-alikes (U+0435 "\u0435"): it can pass for another name',
+    ]);
+    none('const \u043f\u0440\u0438\u0432\u0435\u0442 = 1; const get\u0421\u043f\u0438\u0441\u043e\u043a = () => 2; const delta\u0394 = 3; const \u03c3 = 4;', 'SEC-UNICODE-001');
     // Reports quote source text with such characters escaped, for every rule.
     const evalAlias = scanFileText('const e\u200d = eval; e\u200d(x)', { relativePath: 'a.js', extensionId: 'a', today: '2026-01-01' });
     assert.deepEqual(evalAlias.findings.filter((f) => f.ruleId === 'SEC-EVAL-001').map((f) => f.message), ['Dynamic code execution via eval (via alias "e\\u{200D}" declared on line 1) (also: SEC-UNICODE-001)']);
