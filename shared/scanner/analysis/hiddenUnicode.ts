@@ -21,11 +21,11 @@ export interface HiddenUnicodeSpan {
 }
 
 /**
- * Code units that start a character this module cares about (`\uDB40` leads the tags and the
- * supplementary variation selectors). One character class, so the scan of a file that has none
- * is about as fast as a test for non-ASCII text; `firstHidden` checks the surrogate's pair.
+ * The invisible and bidi characters this module cares about: the one definition of the set. One
+ * character class, so the scan of a file that has none is about as fast as a test for non-ASCII text.
  */
-const CANDIDATE = /[\u00AD\u034F\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\u3164\uDB40\uE000-\uF8FF\uFE00-\uFE0F\uFEFF\uFFA0]/g;
+const HIDDEN = /[\u00AD\u034F\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\u3164\uE000-\uF8FF\uFE00-\uFE0F\uFEFF\uFFA0\u{E0000}-\u{E01EF}]/u;
+const HIDDEN_ALL = new RegExp(HIDDEN.source, 'gu');
 /** Invisible characters that can be part of an identifier (ID_Start/ID_Continue). */
 const INVISIBLE_IN_NAME = /[\u115F\u1160\u17B4\u17B5\u200C\u200D\u3164\uFFA0]/;
 /** Shortest run of invisible characters reported: emoji keep at most a few (flag tag sequences: 7). */
@@ -46,27 +46,11 @@ const MAX_DECODED_POINTS = 65_536;
 const MAX_READABLE_LINE = 500;
 
 export function mayHide(text: string): boolean {
-  return firstHidden(text) >= 0;
-}
-
-/** Offset of the first invisible or bidi character, or -1. */
-function firstHidden(text: string): number {
-  CANDIDATE.lastIndex = 0;
-  for (let m = CANDIDATE.exec(text); m !== null; m = CANDIDATE.exec(text)) {
-    if (text.charCodeAt(m.index) !== 0xdb40) return m.index;
-    const trail = text.charCodeAt(m.index + 1);
-    if (trail >= 0xdc00 && trail <= 0xddef) return m.index;
-  }
-  return -1;
+  return HIDDEN.test(text);
 }
 
 function isInvisible(cp: number): boolean {
-  return (
-    cp === 0xad || cp === 0x34f || cp === 0x115f || cp === 0x1160 || cp === 0x17b4 || cp === 0x17b5 || cp === 0x180e ||
-    (cp >= 0x200b && cp <= 0x200f) || (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2060 && cp <= 0x2064) || (cp >= 0x2066 && cp <= 0x206f) ||
-    cp === 0x3164 || (cp >= 0xe000 && cp <= 0xf8ff) || (cp >= 0xfe00 && cp <= 0xfe0f) || cp === 0xfeff || cp === 0xffa0 ||
-    (cp >= 0xe0000 && cp <= 0xe01ef)
-  );
+  return HIDDEN.test(String.fromCodePoint(cp));
 }
 
 function isBidiControl(cp: number): boolean {
@@ -98,21 +82,12 @@ export function describeCodePoint(cp: number): string {
 
 /** A name or snippet safe to print: invisible and bidi characters written as `\u{…}` escapes. */
 export function escapeHidden(text: string): string {
-  if (!mayHide(text)) return text;
-  let out = '';
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    out += isInvisible(cp) ? `\\u{${cp.toString(16).toUpperCase()}}` : ch;
-  }
-  return out;
+  return mayHide(text) ? text.replace(HIDDEN_ALL, (ch) => `\\u{${ch.codePointAt(0)!.toString(16).toUpperCase()}}`) : text;
 }
 
 /** The text without its invisible and bidi characters (the quick fix for SEC-UNICODE-001). */
 export function removeHidden(text: string): string {
-  if (!mayHide(text)) return text;
-  let out = '';
-  for (const ch of text) if (!isInvisible(ch.codePointAt(0)!)) out += ch;
-  return out;
+  return mayHide(text) ? text.replace(HIDDEN_ALL, '') : text;
 }
 
 /**
@@ -153,7 +128,7 @@ function invisibleNameMessage(name: string): string | null {
 
 /** Bidi controls (one hit per line, to the end of the line) and long runs of invisible characters. */
 export function hiddenUnicodeSpans(text: string): HiddenUnicodeSpan[] {
-  const first = firstHidden(text);
+  const first = text.search(HIDDEN);
   if (first < 0) return [];
   const hits: HiddenUnicodeSpan[] = [];
   let bidiLine: { start: number; controls: Set<number> } | null = null;
