@@ -371,28 +371,17 @@ function memberNameRead(name: string | null, text: string): boolean {
 }
 
 /**
- * True when fields these members set may be read outside them: any static field or getter (other
- * statements read `C.k`), or an instance field, getter or constructor-assigned name that the rest of
- * the class body mentions as `this.k` (or reads through a computed `this[…]`).
+ * True when values these members give may be read outside them: any static one (other statements
+ * read `C.k`), or an instance field, getter, constructor-assigned name or method with a returned
+ * expression that the rest of the class body mentions as `this.k` (or reads through `this[…]`).
  */
 function fieldsReadElsewhere(window: readonly Nd[], bodyOutsideOf: () => string): boolean {
-  const names = new Set<string>();
-  for (const m of window) {
-    if (m.type === 'PropertyDefinition' || (m.type === 'MethodDefinition' && m.kind === 'get')) {
-      if (m.static) return true;
-      names.add(fieldName(m.key, m.computed) ?? '');
-    } else if (m.type === 'MethodDefinition' && m.kind === 'constructor') {
-      for (const e of constructorFieldAssignments(m)) names.add(fieldName(e.left.property, e.left.computed) ?? '');
-    } else if (givesValue(m)) {
-      // A method with a returned expression: members calling `this.m()` resolve through it.
-      if (m.static) return true;
-      names.add(fieldName(m.key, m.computed) ?? '');
-    }
-  }
+  if (window.some((m) => m.static === true && givesValue(m))) return true;
+  const names = new Set(valueNames(window));
   if (names.size === 0) return false;
   const bodyOutside = bodyOutsideOf();
-  if (names.has('') || /\bthis\s*(?:\?\.)?\s*\[/.test(bodyOutside)) return true;
-  return [...names].some((name) => new RegExp(`\\bthis\\s*\\??\\.\\s*${escapeRegExp(name)}(?![\\w$])`).test(bodyOutside));
+  if (names.has(null) || /\bthis\s*(?:\?\.)?\s*\[/.test(bodyOutside)) return true;
+  return [...names].some((name) => name !== null && new RegExp(`\\bthis\\s*\\??\\.\\s*${escapeRegExp(name)}(?![\\w$])`).test(bodyOutside));
 }
 
 /**
